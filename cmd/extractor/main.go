@@ -1,0 +1,50 @@
+// Command extractor extracts actors, locations, casualty figures and quotes
+// from news articles.
+//
+//	extractor extract [flags] [FILE...]   articles in, JSONL out
+//	extractor eval --gold DIR --articles FILE   score against gold files
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `extractor: news extraction: actors, locations, casualty figures, quotes.
+
+Usage:
+  extractor extract [flags] [FILE...]    extract from articles (JSON, JSONL or text; stdin when no FILE)
+  extractor eval [flags]                 score extraction against gold files
+  extractor help COMMAND                 help for one command
+
+Run 'extractor COMMAND --help' for the flags of a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run dispatches a command line and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "extract":
+		return runExtract(rest, stdin, stdout, stderr)
+	case "eval":
+		return runEval(rest, stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		if len(rest) > 0 {
+			return run([]string{rest[0], "--help"}, stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "extractor: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+}
