@@ -70,6 +70,7 @@ func (e *Extractor) Extract(ctx context.Context, a events.Article) (*events.Docu
 	if err != nil {
 		return nil, err
 	}
+	d.Out.Normalize()
 	d.Out.AssignIDs()
 	return &d.Out, nil
 }
