@@ -140,9 +140,6 @@ func readJSONL(br *bufio.Reader, name string, maxBody, maxLine int, fn func(Item
 func emit(fn func(Item) error, raw []byte, where string, maxBody int) error {
 	raw = bytes.TrimSpace(raw)
 	a, err := events.DecodeArticle(raw, maxBody)
-	if err == nil && len(raw) > 0 && raw[0] == '[' {
-		err = fmt.Errorf("%w: want a JSON object per line, got an array", events.ErrInvalidJSON)
-	}
 	return fn(Item{Article: a, Err: err, Where: where, Raw: raw})
 }
 

@@ -88,8 +88,15 @@ func (m *Model) Analyze(text string) *Analysis {
 
 // tokenize tokenizes and tags text[start:end] with prose, one sentence per
 // call so that prose's shared-token cache cannot mix tags across sentences.
-func (m *Model) tokenize(text string, start, end int) []Token {
+// prose's tokenizer panics on some input (case mapping that changes byte
+// lengths, as in "İ"); such a sentence is split on white space instead.
+func (m *Model) tokenize(text string, start, end int) (toks []Token) {
 	src := text[start:end]
+	defer func() {
+		if recover() != nil {
+			toks = fieldsTokens(src, start)
+		}
+	}()
 	doc, err := prose.NewDocument(src,
 		prose.UsingModel(m.prose),
 		prose.WithSegmentation(false),
