@@ -96,3 +96,29 @@ func FuzzDecodeArticle(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckSpans(t *testing.T) {
+	text := "Iran said “we act” today."
+	good := Document{
+		Actors: []Actor{{Name: "Iran", Kind: KindState, Spans: []Span{{0, 4}}}},
+		Quotes: []Quote{{Kind: QuoteDirect, Text: "we act", Span: Span{13, 19}}},
+	}
+	assert.NoError(t, good.CheckSpans(text))
+	tests := []struct {
+		name string
+		doc  Document
+		msg  string
+	}{
+		{"actor without mention", Document{Actors: []Actor{{Name: "X"}}}, "no mention"},
+		{"span past the end", Document{Locations: []Location{{Name: "Y", Spans: []Span{{20, 99}}}}}, "outside text"},
+		{"quote text differs from its span", Document{Quotes: []Quote{{Text: "we", Span: Span{13, 19}}}}, "holds"},
+		{"casualty empty span", Document{Casualties: []Casualty{{Phrase: "x", Span: Span{3, 3}}}}, "outside text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.doc.CheckSpans(text)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.msg)
+		})
+	}
+}
