@@ -89,9 +89,13 @@ func (m *Model) Analyze(text string) *Analysis {
 // tokenize tokenizes and tags text[start:end] with prose, one sentence per
 // call so that prose's shared-token cache cannot mix tags across sentences.
 // prose's tokenizer panics on some input (case mapping that changes byte
-// lengths, as in "İ"); such a sentence is split on white space instead.
+// lengths, as in "İ") and is quadratic in the length of a run without white
+// space; such a sentence is split on white space instead.
 func (m *Model) tokenize(text string, start, end int) (toks []Token) {
 	src := text[start:end]
+	if longestRun(src) > MaxWordBytes {
+		return fieldsTokens(src, start)
+	}
 	defer func() {
 		if recover() != nil {
 			toks = fieldsTokens(src, start)
@@ -154,6 +158,26 @@ func matchLen(src, tok string) int {
 		p += n
 	}
 	return p
+}
+
+// MaxWordBytes is the longest run without white space that is handed to
+// prose's tokenizer, whose cost grows with the square of a run's length.
+const MaxWordBytes = 256
+
+// longestRun returns the length in bytes of the longest run of src without
+// ASCII white space.
+func longestRun(src string) int {
+	longest, run := 0, 0
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			run = 0
+		default:
+			run++
+			longest = max(longest, run)
+		}
+	}
+	return longest
 }
 
 // fieldsTokens splits src on white space; base is src's offset in the text.

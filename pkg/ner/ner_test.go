@@ -182,3 +182,26 @@ func TestAnalyzeInputProseCannotTokenize(t *testing.T) {
 	}
 	assert.Equal(t, "Next", a.Tokens[a.Sentences[1].First].Text)
 }
+
+func TestAnalyzeLongRunUsesFallback(t *testing.T) {
+	// prose's tokenizer is quadratic in a run without white space; a
+	// sentence holding one is split on white space (no tags).
+	run := strings.Repeat("(", MaxWordBytes+1)
+	text := "Before it. " + run + " after. Next sentence."
+	a := model().Analyze(text)
+	var got []string
+	for _, tk := range a.Tokens {
+		assert.Equal(t, text[tk.Start:tk.End], tk.Text)
+		got = append(got, tk.Text)
+	}
+	assert.Contains(t, got, run)
+	assert.Contains(t, got, "Next")
+}
+
+func BenchmarkAnalyzeLongRun(b *testing.B) {
+	text := strings.Repeat("(", 1<<20) + " end."
+	m := model()
+	for i := 0; i < b.N; i++ {
+		m.Analyze(text)
+	}
+}
