@@ -1,4 +1,14 @@
-// Package actors is the actors extraction stage.
+// Package actors is the actors extraction stage: it finds the named persons,
+// organizations and states of an article (GUIDELINES "Actors") and writes
+// them to Document.Out.Actors.
+//
+// It reads the NLP tokens (capitalised runs, POS tags), the gazetteer (a
+// capitalised run that is a place is not a person; countries, demonyms and
+// capitals name states), the locations found by the geo stage, the actor
+// lexicons and context cues (titles before a name, roles in apposition,
+// said/told after a name, possessives). Every actor carries the byte spans
+// of all its mentions, in text order, each inside the text; the text is
+// never modified.
 package actors
 
 import (
@@ -10,11 +20,23 @@ import (
 )
 
 // Options configure the stage. The zero value is the default.
-type Options struct{}
+type Options struct {
+	// MinConfidence drops actors below this confidence; 0 keeps all.
+	MinConfidence float64
+	// NoInferredAffiliation leaves an affiliation empty when the article
+	// only implies it. By default it is inferred from context, as the gold
+	// annotation does: a country named in the sentence of a person's first
+	// mention, else the article's main country (not for international
+	// bodies, NGOs and media).
+	NoInferredAffiliation bool
+}
 
-// Actors is the actors stage.
+// Actors is the actors stage. It is immutable after New and safe for
+// concurrent use.
 type Actors struct {
 	opts Options
+	gz   *gazetteer.Gazetteer
+	lex  *lexicon.Lexicon
 }
 
 var _ pipeline.Stage = (*Actors)(nil)
@@ -22,12 +44,30 @@ var _ pipeline.Stage = (*Actors)(nil)
 // Name implements pipeline.Stage.
 func (*Actors) Name() string { return "actors" }
 
-// Process implements pipeline.Stage.
-func (s *Actors) Process(_ context.Context, d *pipeline.Document) error {
+// Process implements pipeline.Stage. It needs d.NLP (the analyze stage);
+// without it the document gets no actors and a problem note.
+func (s *Actors) Process(ctx context.Context, d *pipeline.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d.NLP == nil {
+		d.Problemf("actors: no NLP analysis")
+		return nil
+	}
+	a := newAnalysis(s, d)
+	a.run()
+	d.Out.Actors = append(d.Out.Actors, a.output()...)
 	return nil
 }
 
-// New returns the stage.
+// New returns the stage. A nil gazetteer or lexicon is replaced by an empty
+// one, so the stage still runs (with fewer cues).
 func New(gz *gazetteer.Gazetteer, lex *lexicon.Lexicon, opts Options) *Actors {
-	return &Actors{opts: opts}
+	if gz == nil {
+		gz, _ = gazetteer.Load()
+	}
+	if lex == nil {
+		lex = &lexicon.Lexicon{}
+	}
+	return &Actors{opts: opts, gz: gz, lex: lex}
 }
