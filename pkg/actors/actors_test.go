@@ -521,3 +521,30 @@ func BenchmarkSeedArticle(b *testing.B) {
 		}
 	}
 }
+
+// TestStateFromGovernmentBody: a state that acts only through one of its
+// bodies carries that body's mention as its span, and no alias from it.
+func TestStateFromGovernmentBody(t *testing.T) {
+	tests := []struct {
+		name, text, state, mention string
+	}{
+		{"demonym ministry speaks", "The Egyptian Foreign Ministry said on Sunday that the border would stay closed.", "Egypt", "Egyptian Foreign Ministry"},
+		{"demonym police arrest", "Later that day the Turkish Interior Ministry announced that 12 suspects had been detained.", "Turkey", "Turkish Interior Ministry"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			as := run(t, tc.text)
+			for _, a := range as {
+				require.NotEmpty(t, a.Spans, "actor %q has no mention", a.Name)
+			}
+			st := find(t, as, tc.state)
+			assert.Equal(t, events.KindState, st.Kind)
+			assert.Empty(t, st.Aliases)
+			var got []string
+			for _, sp := range st.Spans {
+				got = append(got, tc.text[sp.Start:sp.End])
+			}
+			assert.Contains(t, strings.Join(got, "|"), tc.mention)
+		})
+	}
+}

@@ -478,7 +478,10 @@ func (a *analysis) groupStates() {
 		case (m.kind == kCountry || m.kind == kCapital || m.kind == kGovPhrase) && m.acting:
 			add(m.iso2, m)
 		case m.kind == kOrg && m.acting && a.stateOrgan(m):
-			add(m.aff, nil)
+			// the body's mention is where the state acts; a copy, so the
+			// body keeps its own mention and the state gets no alias.
+			cp := *m
+			add(m.aff, &cp)
 		}
 	}
 	// every mention of an acting country's name is a mention of the state,
@@ -575,7 +578,7 @@ func (a *analysis) output() []events.Actor {
 				act.Spans = append(act.Spans, sp)
 			}
 			for _, alias := range []string{m.text, m.titled} {
-				if alias == "" || r.kind == events.KindState && m.kind == kGovPhrase {
+				if alias == "" || r.kind == events.KindState && (m.kind == kGovPhrase || m.kind == kOrg) {
 					continue
 				}
 				if k := lexicon.Fold(alias); !seen[k] {
