@@ -3,6 +3,7 @@
 //
 //	extractor extract [flags] [FILE...]   articles in, JSONL out
 //	extractor eval --gold DIR --articles FILE   score against gold files
+//	extractor stream [flags]              Kafka topic in, events out
 package main
 
 import (
@@ -16,6 +17,7 @@ const usage = `extractor: news extraction: actors, locations, casualty figures, 
 Usage:
   extractor extract [flags] [FILE...]    extract from articles (JSON, JSONL or text; stdin when no FILE)
   extractor eval [flags]                 score extraction against gold files
+  extractor stream [flags]               consume articles from Kafka, produce events
   extractor help COMMAND                 help for one command
 
 Run 'extractor COMMAND --help' for the flags of a command.
@@ -37,6 +39,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runExtract(rest, stdin, stdout, stderr)
 	case "eval":
 		return runEval(rest, stdout, stderr)
+	case "stream":
+		return runStream(rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		if len(rest) > 0 {
 			return run([]string{rest[0], "--help"}, stdin, stdout, stderr)
