@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsdesk/extractor/pkg/events"
+	"github.com/newsdesk/extractor/pkg/fold"
 	"github.com/newsdesk/extractor/pkg/gazetteer"
 	"github.com/newsdesk/extractor/pkg/lexicon"
 	"github.com/newsdesk/extractor/pkg/ner"
@@ -364,9 +365,9 @@ func (a *analysis) isPlaceName(s string) bool {
 	if _, ok := a.countryByName(s); ok {
 		return true
 	}
-	k := lexicon.Fold(s)
+	k := fold.Key(s)
 	for _, p := range a.lookup(s) {
-		if lexicon.Fold(p.Name) == k {
+		if fold.Key(p.Name) == k {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsdesk/extractor/pkg/fold"
 	"github.com/newsdesk/extractor/pkg/lexicon"
 )
 
@@ -235,7 +236,7 @@ var prepositions = map[string]bool{
 // ministryName reports whether an organization name is a ministry or
 // government ("Ministry of Foreign Affairs", "Foreign Office").
 func (a *analysis) ministryName(s string) bool {
-	f := lexicon.Fold(s)
+	f := fold.Key(s)
 	if containsWord(f, "ministry") || containsWord(f, "government") || containsWord(f, "cabinet") {
 		return true
 	}

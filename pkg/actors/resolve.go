@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/newsdesk/extractor/pkg/events"
+	"github.com/newsdesk/extractor/pkg/fold"
 	"github.com/newsdesk/extractor/pkg/lexicon"
 )
 
@@ -131,7 +132,7 @@ func (a *analysis) resolve() {
 // match shorter forms: "Nouri al-Maliki" -> nouri maliki.
 func (a *analysis) nameWords(s string) []string {
 	var out []string
-	for _, w := range strings.Fields(lexicon.Fold(s)) {
+	for _, w := range strings.Fields(fold.Key(s)) {
 		if a.lex.Is(lexicon.Particle, w) || a.lex.Is(lexicon.Suffix, w) || w == "sheikh" || w == "sheik" || w == "shaikh" {
 			continue
 		}
@@ -240,7 +241,7 @@ func (a *analysis) orgKey(m *mention) string {
 		}
 	}
 	if first >= last {
-		return lexicon.Fold(m.text)
+		return fold.Key(m.text)
 	}
 	// a possessive inside the name is dropped: "New People's Party" and
 	// "New People Party" are one
@@ -340,12 +341,12 @@ func (a *analysis) groupOrgs() {
 			}
 		}
 		if r == nil {
-			r = byKey[lexicon.Fold(acr)]
+			r = byKey[fold.Key(acr)]
 		}
 		if r == nil {
 			r = &actorRec{kind: events.KindOrganization}
 			orgs = append(orgs, r)
-			byKey[lexicon.Fold(acr)] = r
+			byKey[fold.Key(acr)] = r
 		}
 		r.mentions = append(r.mentions, m)
 	}
@@ -359,7 +360,7 @@ func (a *analysis) groupOrgs() {
 		n := 0
 		for _, r := range orgs {
 			for _, om := range r.mentions {
-				if om != m && containsWord(lexicon.Fold(om.text), lexicon.Fold(m.text)) {
+				if om != m && containsWord(fold.Key(om.text), fold.Key(m.text)) {
 					match = r
 					n++
 					break
@@ -396,13 +397,13 @@ func (a *analysis) affCompatible(r *actorRec, m *mention) bool {
 func (a *analysis) mergePrefixOrgs(orgs []*actorRec) []*actorRec {
 	var out []*actorRec
 	for i, r := range orgs {
-		short := lexicon.Fold(r.mentions[0].text)
+		short := fold.Key(r.mentions[0].text)
 		var into *actorRec
 		for j, o := range orgs {
 			if i == j || len(o.mentions) == 0 {
 				continue
 			}
-			long := lexicon.Fold(o.mentions[0].text)
+			long := fold.Key(o.mentions[0].text)
 			key := a.orgKey(o.mentions[0])
 			// "Foreign Ministry" of "Foreign Ministry of the Islamic Emirate
 			// of Afghanistan", "Supreme Court" of "Italian Supreme Court of
@@ -568,7 +569,7 @@ func (a *analysis) output() []events.Actor {
 	}
 	for i, r := range a.actors {
 		act := events.Actor{Name: names[i], Kind: r.kind, Aliases: []string{}, Roles: []string{}, Spans: []events.Span{}}
-		seen := map[string]bool{lexicon.Fold(act.Name): true}
+		seen := map[string]bool{fold.Key(act.Name): true}
 		sort.SliceStable(r.mentions, func(x, y int) bool { return r.mentions[x].start < r.mentions[y].start })
 		spanSeen := map[events.Span]bool{}
 		for _, m := range r.mentions {
@@ -581,7 +582,7 @@ func (a *analysis) output() []events.Actor {
 				if alias == "" || r.kind == events.KindState && (m.kind == kGovPhrase || m.kind == kOrg) {
 					continue
 				}
-				if k := lexicon.Fold(alias); !seen[k] {
+				if k := fold.Key(alias); !seen[k] {
 					seen[k] = true
 					act.Aliases = append(act.Aliases, alias)
 				}
@@ -651,13 +652,13 @@ func (a *analysis) affiliation(r *actorRec, names, affs []string) string {
 	}
 	if len(best) > 2 {
 		// an organization: use its actor's name
-		k := lexicon.Fold(best)
+		k := fold.Key(best)
 		for i, o := range a.actors {
 			if o.kind != events.KindOrganization {
 				continue
 			}
 			for _, m := range o.mentions {
-				if lexicon.Fold(m.text) == k {
+				if fold.Key(m.text) == k {
 					if len(affs[i]) == 2 && a.isMinistry(o) {
 						return affs[i]
 					}
@@ -721,7 +722,7 @@ func (a *analysis) indexOf(r *actorRec) int {
 // office: its staff speak for the country.
 func (a *analysis) isMinistry(r *actorRec) bool {
 	for _, m := range r.mentions {
-		f := lexicon.Fold(m.text)
+		f := fold.Key(m.text)
 		if containsWord(f, "ministry") || a.lex.Is(lexicon.GovBody, f) && (containsWord(f, "foreign") || containsWord(f, "state")) {
 			return true
 		}

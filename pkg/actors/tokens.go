@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newsdesk/extractor/pkg/lexicon"
+	"github.com/newsdesk/extractor/pkg/fold"
 	"github.com/newsdesk/extractor/pkg/ner"
 )
 
@@ -13,7 +13,7 @@ import (
 type tok struct {
 	ner.Token
 	low  string // lower case text
-	fold string // lexicon.Fold(Text)
+	fold string // fold.Key(Text)
 	cap  bool   // starts with an upper-case letter
 	sent int    // sentence index
 }
@@ -24,7 +24,7 @@ func makeToks(a *ner.Analysis) []tok {
 		for i := s.First; i < s.Last && i < len(a.Tokens); i++ {
 			t := a.Tokens[i]
 			r, _ := utf8.DecodeRuneInString(t.Text)
-			out[i] = tok{Token: t, low: strings.ToLower(t.Text), fold: lexicon.Fold(t.Text), cap: unicode.IsUpper(r), sent: si}
+			out[i] = tok{Token: t, low: strings.ToLower(t.Text), fold: fold.Key(t.Text), cap: unicode.IsUpper(r), sent: si}
 		}
 	}
 	return out
@@ -62,18 +62,7 @@ func hasLetter(s string) bool {
 
 // isAllCaps reports whether s has at least two letters and every letter is
 // upper case ("NATO", "U.N.").
-func isAllCaps(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			n++
-		}
-	}
-	return n >= 2
-}
+func isAllCaps(s string) bool { return fold.AllCaps(s) >= 2 }
 
 // isVerbTag reports whether a POS tag is a finite or participle verb.
 func isVerbTag(tag string) bool { return strings.HasPrefix(tag, "VB") }

@@ -14,9 +14,8 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode"
 
-	"github.com/newsdesk/extractor/pkg/gazetteer/internal/fold"
+	"github.com/newsdesk/extractor/pkg/fold"
 )
 
 // Location kinds of Place.Kind (the GUIDELINES kinds).
@@ -141,14 +140,6 @@ type entity struct {
 	hasCoord                           bool
 }
 
-// Fold returns the look-up key of a name: letters without diacritics in
-// lower case, apostrophes dropped, other punctuation and spaces one space.
-func Fold(s string) string { return fold.Key(s) }
-
-// LooseKey drops connectors ("and", "o", "va", "of") and unit words
-// ("province", "district", "oblast") from a folded key.
-func LooseKey(key string) string { return fold.Loose(key) }
-
 // CountryByCode returns the country with ISO alpha-2 code iso2.
 func (g *Gazetteer) CountryByCode(iso2 string) (Country, bool) {
 	i, ok := g.byISO2[strings.ToUpper(strings.TrimSpace(iso2))]
@@ -238,7 +229,7 @@ func (g *Gazetteer) Lookup(name string) []Place {
 
 func (g *Gazetteer) lookup(name string) []Candidate {
 	k := fold.Key(name)
-	caps := isCaps(name)
+	caps := fold.AllCaps(name) > 0
 	var out []Candidate
 	add := func(cs []Candidate, the bool) {
 		for _, c := range cs {
@@ -258,19 +249,6 @@ func (g *Gazetteer) lookup(name string) []Candidate {
 		}
 	}
 	return out
-}
-
-func isCaps(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			n++
-		}
-	}
-	return n > 0
 }
 
 // find returns the index of the line whose key is k, or -1.
@@ -299,7 +277,7 @@ func (g *Gazetteer) HasLonger(key string) bool {
 }
 
 // Candidates returns every place the folded key names, in entity order,
-// without any filtering. key must be a Fold result.
+// without any filtering. key must be a fold.Key result.
 func (g *Gazetteer) Candidates(key string) []Candidate {
 	i := g.find(key)
 	if i < 0 {

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/newsdesk/extractor/pkg/gazetteer/internal/fold"
+	"github.com/newsdesk/extractor/pkg/fold"
 )
 
 // The tables written by ./gen (layouts in gen/write.go):

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsdesk/extractor/pkg/events"
+	"github.com/newsdesk/extractor/pkg/fold"
 	"github.com/newsdesk/extractor/pkg/gazetteer"
 )
 
@@ -222,7 +223,7 @@ func (s *Locations) cueRun(c *docCtx, a, b int) (mention, bool) {
 		}
 	case featureHead(last):
 		a2 := afterOf(ws, a, b)
-		if b-a2 >= 2 && !s.personRun(c, a2, b-1) && !genericName(gazetteer.Fold(textOf(c.text, ws, a2, b))) {
+		if b-a2 >= 2 && !s.personRun(c, a2, b-1) && !genericName(fold.Key(textOf(c.text, ws, a2, b))) {
 			return s.cueMention(c, a2, b, gazetteer.KindFeature, ""), true
 		}
 	case n >= 2 && regionHead(last):
@@ -484,7 +485,7 @@ func (s *Locations) cueMention(c *docCtx, a, b int, kind, hint string) mention {
 	ws := c.ws
 	m := mention{first: a, last: b, src: srcCue, cueKind: kind, hint: hint, sent: ws[a].sent, possessor: -1}
 	m.span = events.Span{Start: ws[a].start, End: ws[b-1].end}
-	m.key = gazetteer.Fold(c.text[m.span.Start:m.span.End])
+	m.key = fold.Key(c.text[m.span.Start:m.span.End])
 	return m
 }
 

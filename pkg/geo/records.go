@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsdesk/extractor/pkg/events"
+	"github.com/newsdesk/extractor/pkg/fold"
 	"github.com/newsdesk/extractor/pkg/gazetteer"
 )
 
@@ -294,7 +295,7 @@ func (s *Locations) settleCues(c *docCtx, ms []mention) {
 			if m.hint != "" {
 				cued[m.key] = m.best
 			}
-			nk := gazetteer.Fold(m.best.Name)
+			nk := fold.Key(m.best.Name)
 			if i := strings.LastIndexByte(nk, ' '); i > 0 && (unitSuffix(nk[i+1:]) || regionHead(nk[i+1:]) || featureHead(nk[i+1:])) {
 				cued[nk[:i]] = m.best
 			}
@@ -326,7 +327,7 @@ func (s *Locations) settleCues(c *docCtx, ms []mention) {
 // recordKey is the identity of a cue-made name: folded, without a
 // possessive "'s" and a leading "the".
 func recordKey(name string) string {
-	k := gazetteer.Fold(strings.NewReplacer("'s ", " ", "’s ", " ").Replace(name))
+	k := fold.Key(strings.NewReplacer("'s ", " ", "’s ", " ").Replace(name))
 	return strings.TrimPrefix(k, "the ")
 }
 

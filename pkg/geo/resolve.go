@@ -3,6 +3,7 @@ package geo
 import (
 	"strings"
 
+	"github.com/newsdesk/extractor/pkg/fold"
 	"github.com/newsdesk/extractor/pkg/gazetteer"
 )
 
@@ -293,7 +294,7 @@ func (s *Locations) accept(ev *evidence, idx []int, ms []mention, c gazetteer.Ca
 		if inDoc {
 			return true
 		}
-		if genericName(gazetteer.Fold(c.Name)) {
+		if genericName(fold.Key(c.Name)) {
 			return false // "West Coast", "Central" need their country in the article
 		}
 		if cc, ok := s.gz.CountryByCode(c.Country); ok && cc.Population < 1000000 {
@@ -337,7 +338,7 @@ func genericName(key string) bool {
 // and starts with the first word of the place's own name ("new york" of
 // New York City, "washington dc" of Washington).
 func partOfName(key, name string) bool {
-	first, _, _ := strings.Cut(gazetteer.Fold(name), " ")
+	first, _, _ := strings.Cut(fold.Key(name), " ")
 	kf, rest, multi := strings.Cut(key, " ")
 	return multi && rest != "" && kf == first
 }

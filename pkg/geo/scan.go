@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsdesk/extractor/pkg/events"
+	"github.com/newsdesk/extractor/pkg/fold"
 	"github.com/newsdesk/extractor/pkg/gazetteer"
 )
 
@@ -131,7 +132,7 @@ func (s *Locations) scanGazetteer(text string, ws []word) []mention {
 			if !last.upper && !isDigits(last.key) {
 				continue
 			}
-			key := gazetteer.Fold(textOf(text, ws, i, j))
+			key := fold.Key(textOf(text, ws, i, j))
 			if key == "" {
 				continue
 			}
@@ -141,7 +142,7 @@ func (s *Locations) scanGazetteer(text string, ws []word) []mention {
 			}
 			loose := false
 			if len(cands) == 0 && j-i >= 2 && looseShape(ws, i, j) {
-				if l := gazetteer.LooseKey(key); l != "" && l != key {
+				if l := fold.Loose(key); l != "" && l != key {
 					cands = notCountries(s.filterFlags(s.gz.Candidates(l), ws, i, j))
 					loose = true
 				}
@@ -170,7 +171,7 @@ func (s *Locations) scanGazetteer(text string, ws []word) []mention {
 // first word ("District and the Irving") nor a run of unit words ("United
 // States State Department").
 func looseShape(ws []word, i, j int) bool {
-	dropped := func(k int) bool { return gazetteer.LooseKey(ws[k].key) == "" }
+	dropped := func(k int) bool { return fold.Loose(ws[k].key) == "" }
 	if dropped(i) {
 		return false
 	}
@@ -205,7 +206,7 @@ func notCountries(cands []gazetteer.Candidate) []gazetteer.Candidate {
 func theNames(cands []gazetteer.Candidate) []gazetteer.Candidate {
 	out := cands[:0:0]
 	for _, c := range cands {
-		if strings.HasPrefix(gazetteer.Fold(c.Name), "the ") {
+		if strings.HasPrefix(fold.Key(c.Name), "the ") {
 			out = append(out, c)
 		}
 	}

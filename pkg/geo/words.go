@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newsdesk/extractor/pkg/gazetteer"
+	"github.com/newsdesk/extractor/pkg/fold"
 	"github.com/newsdesk/extractor/pkg/ner"
 )
 
@@ -14,7 +14,7 @@ import (
 type word struct {
 	start, end int
 	text       string
-	key        string // gazetteer.Fold(text)
+	key        string // fold.Key(text)
 	tag        string // POS tag of the token
 	sent       int    // sentence index
 	tok        int    // token index
@@ -66,20 +66,10 @@ func newWord(text string, start, end int, tag string, sent, tok int, joined, fir
 		end--
 	}
 	w := word{start: start, end: end, text: text[start:end], tag: tag, sent: sent, tok: tok, joined: joined, sentStart: first}
-	w.key = gazetteer.Fold(w.text)
-	letters, uppers := 0, 0
-	for i, r := range w.text {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				uppers++
-				if letters == 1 && i == 0 {
-					w.upper = true
-				}
-			}
-		}
-	}
-	w.caps = letters >= 2 && uppers == letters
+	w.key = fold.Key(w.text)
+	r, _ := utf8.DecodeRuneInString(w.text)
+	w.upper = unicode.IsUpper(r)
+	w.caps = fold.AllCaps(w.text) >= 2
 	return w
 }
 

@@ -2,7 +2,7 @@
 // groups, news agencies, government bodies, known persons, given names,
 // titles, roles and cue words) generated from ../shared/data by ./gen
 // (go generate). Load once; a Lexicon is immutable and safe for concurrent
-// use. Every look-up folds its argument with Fold first.
+// use. Every look-up folds its argument with fold.Key first.
 package lexicon
 
 //go:generate go run ./gen -src ../../../shared/data -out data
@@ -11,6 +11,8 @@ import (
 	_ "embed" // the tables
 	"fmt"
 	"strings"
+
+	"github.com/newsdesk/extractor/pkg/fold"
 )
 
 // The generated tables, embedded as strings so that look-up keys are
@@ -145,7 +147,7 @@ func (l *Lexicon) addOrgLine(s string) error {
 	id := int32(len(l.orgs))
 	l.orgs = append(l.orgs, o)
 	for _, n := range names {
-		k := Fold(n)
+		k := fold.Key(n)
 		if k == "" {
 			continue
 		}
@@ -163,7 +165,7 @@ func (l *Lexicon) addOrgLine(s string) error {
 // denotes. An all-capital alias ("IRNA") matches only text written the same
 // way (dots ignored), so "Irna" is not IRNA.
 func (l *Lexicon) Org(name string) (Org, bool) {
-	k := Fold(name)
+	k := fold.Key(name)
 	ids := l.orgIndex[k]
 	if len(ids) == 0 {
 		return Org{}, false
@@ -172,7 +174,7 @@ func (l *Lexicon) Org(name string) (Org, bool) {
 	for _, id := range ids {
 		o := l.orgs[id]
 		for _, n := range append([]string{o.Name}, o.Aliases...) {
-			if Fold(n) != k {
+			if fold.Key(n) != k {
 				continue
 			}
 			if !isCaps(n) || strings.ReplaceAll(n, ".", "") == plain {
@@ -203,12 +205,12 @@ func isCaps(s string) bool {
 // Person returns the affiliation (ISO alpha-2 code or organization name) of
 // a known person's full name.
 func (l *Lexicon) Person(name string) (string, bool) {
-	return l.persons.get(Fold(name))
+	return l.persons.get(fold.Key(name))
 }
 
 // Surname reports whether word is the last name of a known person.
 func (l *Lexicon) Surname(word string) bool {
-	_, ok := l.surnames.get(Fold(word))
+	_, ok := l.surnames.get(fold.Key(word))
 	return ok
 }
 
@@ -216,7 +218,7 @@ func (l *Lexicon) Surname(word string) bool {
 // this last name shares ("Ahmadinejad" -> IR); false when there is none or
 // they differ.
 func (l *Lexicon) SurnameAffiliation(word string) (string, bool) {
-	v, ok := l.surnames.get(Fold(word))
+	v, ok := l.surnames.get(fold.Key(word))
 	if !ok || v == "" || v == "*" {
 		return "", false
 	}
@@ -225,19 +227,19 @@ func (l *Lexicon) SurnameAffiliation(word string) (string, bool) {
 
 // GivenName reports whether word is a known given name.
 func (l *Lexicon) GivenName(word string) bool {
-	_, ok := l.given[Fold(word)]
+	_, ok := l.given[fold.Key(word)]
 	return ok
 }
 
 // Word looks phrase up in a word class and returns its value.
 func (l *Lexicon) Word(c Class, phrase string) (string, bool) {
-	v, ok := l.words[c][Fold(phrase)]
+	v, ok := l.words[c][fold.Key(phrase)]
 	return v, ok
 }
 
 // Is reports whether phrase belongs to word class c.
 func (l *Lexicon) Is(c Class, phrase string) bool {
-	_, ok := l.words[c][Fold(phrase)]
+	_, ok := l.words[c][fold.Key(phrase)]
 	return ok
 }
 

@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,22 +12,6 @@ func load(t testing.TB) *Lexicon {
 	l, err := Load()
 	require.NoError(t, err)
 	return l
-}
-
-func TestFold(t *testing.T) {
-	for in, want := range map[string]string{
-		"Amir-Abdollahian":         "amir abdollahian",
-		"U.S.":                     "u s",
-		"People's":                 "peoples",
-		"People’s":                 "peoples",
-		"Türkiye":                  "turkiye",
-		"  al-Qaida  in ":          "al qaida in",
-		"Médecins Sans Frontières": "medecins sans frontieres",
-		"already folded":           "already folded",
-		"":                         "",
-	} {
-		t.Run(in, func(t *testing.T) { assert.Equal(t, want, Fold(in)) })
-	}
 }
 
 func TestOrg(t *testing.T) {
@@ -98,24 +81,4 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-// FuzzFold checks Fold's contract: the key is idempotent, has no upper-case
-// ASCII letters, no apostrophes, and single inner spaces only.
-func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Amir-Abdollahian", "U.S.", "People’s", "Türkiye", "  a  b ", "ÀÉÎ'x"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		k := Fold(s)
-		if Fold(k) != k {
-			t.Fatalf("Fold not idempotent: %q -> %q -> %q", s, k, Fold(k))
-		}
-		if strings.HasPrefix(k, " ") || strings.HasSuffix(k, " ") || strings.Contains(k, "  ") {
-			t.Fatalf("bad spacing in %q", k)
-		}
-		if strings.ContainsAny(k, "ABCDEFGHIJKLMNOPQRSTUVWXYZ'’") {
-			t.Fatalf("not folded: %q", k)
-		}
-	})
 }

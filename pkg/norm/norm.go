@@ -20,7 +20,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	unorm "golang.org/x/text/unicode/norm"
+	"github.com/newsdesk/extractor/pkg/fold"
 )
 
 // Name returns the normalised form of a name: "The Pakistan’s Ministry
@@ -30,16 +30,10 @@ func Name(s string) string {
 	if isPlain(s) {
 		return stripArticle(plainName(s))
 	}
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, " ")
-	}
-	s = unorm.NFKD.String(s)
+	s = fold.StripMarks(s) // invalid UTF-8 becomes U+FFFD, a non-word character
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
 		if r == '’' {
 			r = '\''
 		}
@@ -78,7 +72,7 @@ var placeWords = map[string]bool{
 	"district": true, "governorate": true, "oblast": true, "county": true,
 }
 
-// isPlain reports whether s is ASCII, so NFKD leaves it as it is.
+// isPlain reports whether s is ASCII, so fold.StripMarks leaves it as it is.
 func isPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

@@ -15,7 +15,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/newsdesk/extractor/pkg/gazetteer/internal/fold"
+	"github.com/newsdesk/extractor/pkg/fold"
 )
 
 // Name flags, strongest first. A key keeps the strongest flag per entity.
@@ -175,20 +175,6 @@ func atoi(s string) int64 {
 func atof(s string) (float64, bool) {
 	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	return f, err == nil
-}
-
-// allCaps reports whether s has letters and all of them are upper case.
-func allCaps(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			n++
-		}
-	}
-	return n > 0
 }
 
 func distKm(lat1, lon1, lat2, lon2 float64) float64 {
@@ -380,7 +366,7 @@ func (t *tables) addCountry(c *country) {
 		switch {
 		case strings.HasPrefix(a, "the "):
 			f = flagThe
-		case allCaps(a):
+		case fold.AllCaps(a) > 0:
 			f = flagCaps
 		}
 		t.addName(a, c.ent, f)
@@ -600,7 +586,7 @@ func (t *tables) readCities(src string) error {
 // English-text name: Latin script, capitalised, not a code in capitals,
 // at least three letters, no digits.
 func keepAlternate(a, key string) bool {
-	if len(key) < 3 || !fold.IsLatin(a) || allCaps(a) {
+	if len(key) < 3 || !fold.IsLatin(a) || fold.AllCaps(a) > 0 {
 		return false
 	}
 	first := true

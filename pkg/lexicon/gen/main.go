@@ -27,7 +27,7 @@ import (
 	"strings"
 	"unicode"
 
-	lexicon "github.com/newsdesk/extractor/pkg/lexicon/internal/fold"
+	"github.com/newsdesk/extractor/pkg/fold"
 )
 
 func main() {
@@ -95,7 +95,7 @@ func (g *gen) countries() error {
 			continue
 		}
 		g.iso3[c[1]] = c[0]
-		g.countryKey[lexicon.Key(c[4])] = true
+		g.countryKey[fold.Key(c[4])] = true
 	}
 	return sc.Err()
 }
@@ -130,9 +130,9 @@ func (g *gen) readManual(path string) func() error {
 			g.addWord(c[0], c[1], val)
 			switch c[0] {
 			case "orghead", "orgtail":
-				g.orgWords[lexicon.Key(c[1])] = true
+				g.orgWords[fold.Key(c[1])] = true
 			case "titlehead", "honorific", "titlemod":
-				g.titleWords[lexicon.Key(c[1])] = true
+				g.titleWords[fold.Key(c[1])] = true
 			}
 		}
 		return sc.Err()
@@ -140,7 +140,7 @@ func (g *gen) readManual(path string) func() error {
 }
 
 func (g *gen) addWord(class, phrase, val string) {
-	k := lexicon.Key(phrase)
+	k := fold.Key(phrase)
 	if k == "" {
 		return
 	}
@@ -158,7 +158,7 @@ func (g *gen) addOrg(kind, country string, names []string) {
 	seen := map[string]bool{}
 	for _, n := range names {
 		n = strings.Join(strings.Fields(strings.ReplaceAll(n, "|", " ")), " ")
-		k := lexicon.Key(n)
+		k := fold.Key(n)
 		if k == "" || seen[k] || g.countryKey[k] || len(k) < 2 || strings.ContainsAny(n, "()") {
 			continue
 		}
@@ -177,13 +177,13 @@ func (g *gen) addOrg(kind, country string, names []string) {
 		if isCapsName(n) && !allAcr {
 			continue
 		}
-		if id, ok := g.orgByName[lexicon.Key(n)]; ok {
+		if id, ok := g.orgByName[fold.Key(n)]; ok {
 			r = g.orgs[id]
 			break
 		}
 	}
 	if r == nil {
-		key := lexicon.Key(clean[0])
+		key := fold.Key(clean[0])
 		if _, dup := g.orgs[key]; dup {
 			key += "\x00" + fmt.Sprint(len(g.orgOrder))
 		}
@@ -191,25 +191,25 @@ func (g *gen) addOrg(kind, country string, names []string) {
 		g.orgs[key] = r
 		g.orgOrder = append(g.orgOrder, key)
 		for _, n := range clean {
-			if _, ok := g.orgByName[lexicon.Key(n)]; !ok {
-				g.orgByName[lexicon.Key(n)] = key
+			if _, ok := g.orgByName[fold.Key(n)]; !ok {
+				g.orgByName[fold.Key(n)] = key
 			}
 		}
 	} else {
 		for _, n := range clean {
-			if _, ok := g.orgByName[lexicon.Key(n)]; !ok {
-				g.orgByName[lexicon.Key(n)] = r.key
+			if _, ok := g.orgByName[fold.Key(n)]; !ok {
+				g.orgByName[fold.Key(n)] = r.key
 			}
 		}
 	}
 	have := map[string]bool{}
 	for _, n := range r.names {
-		have[lexicon.Key(n)] = true
+		have[fold.Key(n)] = true
 	}
 	for _, n := range clean {
-		if !have[lexicon.Key(n)] {
+		if !have[fold.Key(n)] {
 			r.names = append(r.names, n)
-			have[lexicon.Key(n)] = true
+			have[fold.Key(n)] = true
 		}
 	}
 	if r.country == "" {
@@ -403,7 +403,7 @@ func isAcronym(w string) bool {
 }
 
 func (g *gen) isOrgName(name string) bool {
-	for _, w := range strings.Fields(lexicon.Key(name)) {
+	for _, w := range strings.Fields(fold.Key(name)) {
 		if g.orgWords[w] {
 			return true
 		}
@@ -413,7 +413,7 @@ func (g *gen) isOrgName(name string) bool {
 
 // hasTitleWord reports whether a name holds a title word.
 func (g *gen) hasTitleWord(name string) bool {
-	for _, w := range strings.Fields(lexicon.Key(name)) {
+	for _, w := range strings.Fields(fold.Key(name)) {
 		if g.titleWords[w] {
 			return true
 		}
@@ -424,7 +424,7 @@ func (g *gen) hasTitleWord(name string) bool {
 // notPersonName reports whether a name holds a title or country word, so it
 // is a description rather than a person's name.
 func (g *gen) notPersonName(name string) bool {
-	for _, w := range strings.Fields(lexicon.Key(name)) {
+	for _, w := range strings.Fields(fold.Key(name)) {
 		if g.titleWords[w] || g.countryKey[w] {
 			return true
 		}
@@ -469,7 +469,7 @@ func sectorKind(sector string) string {
 	return "other"
 }
 
-func nameTokens(n string) int { return len(strings.Fields(lexicon.Key(n))) }
+func nameTokens(n string) int { return len(strings.Fields(fold.Key(n))) }
 
 // cameoCountries takes persons (with their country) and country-level
 // organizations from the country actors dictionary.
@@ -480,7 +480,7 @@ func (g *gen) cameoCountries() error {
 	}
 	for _, e := range es {
 		name, acr := cameoName(e.root)
-		if name == "" || g.countryKey[lexicon.Key(name)] {
+		if name == "" || g.countryKey[fold.Key(name)] {
 			continue
 		}
 		cc, sector := g.codeCountry(e.codes)
@@ -531,7 +531,7 @@ func (g *gen) cameoCountries() error {
 }
 
 func (g *gen) addPerson(name, aff string) {
-	k := lexicon.Key(name)
+	k := fold.Key(name)
 	if _, ok := g.persons[k]; !ok {
 		g.persons[k] = aff
 	}
@@ -626,7 +626,7 @@ func (g *gen) cameoInternational() error {
 		if aff != "" && len(aff) > 2 {
 			// an international office outweighs the home country:
 			// Ban Ki-moon speaks for the United Nations
-			g.persons[lexicon.Key(p.name)] = aff
+			g.persons[fold.Key(p.name)] = aff
 		}
 	}
 	return nil
@@ -694,7 +694,7 @@ func (g *gen) cameoMilNonState() error {
 // personLike reports whether a name looks like a person's: a known given
 // name or a kunya/honorific first word, and no organization word.
 func (g *gen) personLike(name string) bool {
-	f := strings.Fields(lexicon.Key(name))
+	f := strings.Fields(fold.Key(name))
 	if len(f) < 2 || len(f) > 5 || g.isOrgName(name) {
 		return false
 	}
@@ -848,7 +848,7 @@ func (g *gen) roleSeeds() error {
 		}
 		for _, p := range strings.Split(c[0], "|") {
 			g.addWord("role", p, cat)
-			f := strings.Fields(lexicon.Key(p))
+			f := strings.Fields(fold.Key(p))
 			// a one-word role is a role noun; plural collective words
 			// (officials, troops) are not the role of one person
 			if len(f) == 1 && !strings.HasSuffix(f[0], "s") && f[0] != "police" && f[0] != "military" {
@@ -979,7 +979,7 @@ func (g *gen) gum() error {
 			if r := []rune(first); len(r) < 2 || !unicode.IsUpper(r[0]) || strings.Contains(first, ".") {
 				continue
 			}
-			g.given[lexicon.Key(first)] += 2
+			g.given[fold.Key(first)] += 2
 		}
 	}
 	if err := sc.Err(); err != nil {
