@@ -4,6 +4,7 @@
 //	extractor extract [flags] [FILE...]   articles in, JSONL out
 //	extractor eval --gold DIR --articles FILE   score against gold files
 //	extractor stream [flags]              Kafka topic in, events out
+//	extractor batch [flags] INPUT...       reprocess archives
 package main
 
 import (
@@ -18,6 +19,7 @@ Usage:
   extractor extract [flags] [FILE...]    extract from articles (JSON, JSONL or text; stdin when no FILE)
   extractor eval [flags]                 score extraction against gold files
   extractor stream [flags]               consume articles from Kafka, produce events
+  extractor batch [flags] INPUT...       reprocess archives (files, globs, a Kafka topic)
   extractor help COMMAND                 help for one command
 
 Run 'extractor COMMAND --help' for the flags of a command.
@@ -41,6 +43,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runEval(rest, stdout, stderr)
 	case "stream":
 		return runStream(rest, stdout, stderr)
+	case "batch":
+		return runBatch(rest, stdin, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		if len(rest) > 0 {
 			return run([]string{rest[0], "--help"}, stdin, stdout, stderr)
