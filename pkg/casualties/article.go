@@ -21,6 +21,7 @@ type article struct {
 	low   []string // lower-case token texts
 	names []nameSpan
 	cands []cand
+	fate  string // the category of figures on board of a lost craft, or ""
 }
 
 // nameSpan is a mention of a named person (from the actors stage).
@@ -42,6 +43,12 @@ type cand struct {
 	alias           string   // the name's description in an appositive
 	partitive       bool     // "nine of the victims"
 	persons         []string // surnames of the named persons it counts
+	indef           bool     // an indefinite figure of one: "a pilot"
+	shot            bool     // hurt by a shooting without outcome: "X was shot"
+	definite        bool     // "the four officers": may sum up figures told before
+	listed          bool     // one of a list of figures of different people
+	nameWords       []string // the words of the person's full name
+	short           string   // a one-word mention of the person: "Kim"
 }
 
 func newArticle(s *Casualties, d *pipeline.Document) *article {
@@ -66,6 +73,7 @@ func newArticle(s *Casualties, d *pipeline.Document) *article {
 		}
 	}
 	slices.SortFunc(a.names, func(x, y nameSpan) int { return x.start - y.start })
+	a.fate = a.vesselFate()
 	return a
 }
 
@@ -87,6 +95,10 @@ type mention struct {
 	stmtEnd         int  // token after the statement of its record
 	alias           string
 	persons         []string // surnames of names joined to this figure
+	listEnd         int      // end of a list of people joined to a number
+	harm            bool     // a harm noun without a number: "casualties were reported"
+	part            int      // 1 + the record this figure is a part of, or 0
+	listed          bool     // one of a list of figures: "five children, four women and two men"
 }
 
 const (
@@ -113,6 +125,11 @@ type sent struct {
 	ms          []*mention
 	at          map[int]*mention // first token -> mention
 	lastRec     int              // last record of this sentence, or -1
+	cue         int              // the cue of the last predicate found
+	vanish      bool             // a craft is lost in this sentence
+	parts       bool             // the sentence lists kinds of people on board: "Most were Indonesians"
+	shot        bool             // the last cue read was a shooting without outcome
+	bareAt      int              // the first token of the subject being read
 }
 
 func (a *article) sentence(si int) {
@@ -122,6 +139,9 @@ func (a *article) sentence(si int) {
 	}
 	st := &sent{a: a, first: sn.First, last: sn.Last, span: events.Span{Start: sn.Start, End: sn.End},
 		at: map[int]*mention{}, lastRec: -1}
+	if a.fate != "" {
+		st.vanish = a.vanishIn(sn.First, sn.Last)
+	}
 	st.findMentions(sn.End)
 	if len(st.ms) == 0 {
 		return
@@ -187,7 +207,11 @@ func (st *sent) findMentions(end int) {
 				continue
 			}
 		}
-		n, isNum := numparse.Parse(prefix, t.Start)
+		var n numparse.Number
+		isNum := false
+		if a.canStart(k) {
+			n, isNum = numparse.Parse(prefix, t.Start)
+		}
 		if e := st.nameRun(k); e > 0 && !isNum {
 			st.add(&mention{a: k, b: e, value: intp(1), qual: events.QualExact, start: t.Start,
 				np: nounPhrase{a: e, b: e, head: e - 1}, kind: mkName, name: a.text[t.Start:a.toks[e-1].End]})
@@ -227,6 +251,19 @@ func (st *sent) findMentions(end int) {
 					break
 				}
 				st.add(&mention{a: k, b: k + 1, value: intp(1), qual: events.QualExact, start: t.Start, np: np, kind: mkSingular})
+				break
+			}
+			// "one of the pilots escaped but the other was killed"
+			if a.low[k] == "the" && k+2 < st.last && a.low[k+1] == "other" && aux[a.low[k+2]] {
+				st.add(&mention{a: k, b: k + 1, value: intp(1), qual: events.QualExact, start: t.Start,
+					np: nounPhrase{a: k + 1, b: k + 2, head: -1}, kind: mkSingular})
+			}
+		case "most":
+			// "Most were Indonesians" on a lost plane
+			if a.fate != "" && (k == st.first || a.low[k-1] == ",") {
+				m := &mention{a: k, b: k + 1, qual: events.QualVague, start: t.Start, kind: mkNumber}
+				m.np = st.nounPhrase(k + 1)
+				st.add(m)
 			}
 		case "some":
 			if k+1 < st.last && a.low[k+1] == "of" {
@@ -272,10 +309,23 @@ func (st *sent) findMentions(end int) {
 				}
 				if i < st.last && (a.low[i] == "reported" || a.low[i] == "confirmed") {
 					st.add(&mention{a: k, b: k + 1, qual: events.QualUnspecified, start: t.Start,
-						np: nounPhrase{a: k, b: k + 1, head: k}, kind: mkBare})
+						np: nounPhrase{a: k, b: k + 1, head: k}, kind: mkBare, harm: true})
+					break
 				}
 			}
+			if s := st.harmNounStart(k); s >= 0 {
+				// "caused casualties", "the injuries that occurred"
+				st.add(&mention{a: k, b: k + 1, qual: events.QualUnspecified, start: a.toks[s].Start,
+					np: nounPhrase{a: k, b: k + 1, head: k}, kind: mkBare, harm: true})
+			}
 		default:
+			if m := st.harmModified(prefix, k); m != nil {
+				// "freshly displaced people", "the wounded", "the bodies
+				// of their dead mothers"
+				st.add(m)
+				k = max(m.np.b, m.b) - 1
+				break
+			}
 			if st.bareStart(k) {
 				np := st.nounPhrase(k)
 				if np.head >= 0 && plural(a.low[np.head]) && (personNouns[a.low[np.head]] || demonymPlural(a.toks[np.head])) &&
@@ -288,11 +338,128 @@ func (st *sent) findMentions(end int) {
 	}
 }
 
+// harmVerbs take a harm noun without a number as their object: "caused
+// casualties", "suffered injuries".
+var harmVerbs = map[string]bool{
+	"caused": true, "causing": true, "inflicted": true, "inflicting": true, "suffered": true,
+	"suffering": true, "sustained": true, "sustaining": true, "reported": true, "reporting": true,
+	"in": true, // "resulted in casualties"
+}
+
+// harmNounStart reports a harm noun at k with no number that states harm
+// on its own: the object of a harm verb ("caused heavy casualties") or the
+// subject of "occurred" ("the injuries that occurred"). It returns the
+// first token of the phrase, or -1.
+func (st *sent) harmNounStart(k int) int {
+	a := st.a
+	s := k
+	for s > st.first && s > k-3 {
+		switch a.low[s-1] {
+		case "the", "heavy", "serious", "severe", "civilian", "minor", "grave", "critical", "fatal":
+			s--
+			continue
+		}
+		break
+	}
+	for i := s - 1; i >= st.first && i >= s-4; i-- {
+		if negators[a.low[i]] || hypothetical[a.low[i]] {
+			return -1
+		}
+	}
+	if s > st.first && a.toks[s-1].Tag == "CD" {
+		return -1
+	}
+	if s > st.first && harmVerbs[a.low[s-1]] {
+		if a.low[s-1] != "in" || s-2 >= st.first && (a.low[s-2] == "resulted" || a.low[s-2] == "resulting") {
+			return s
+		}
+	}
+	if k+2 < st.last && (a.low[k+1] == "that" || a.low[k+1] == "which") &&
+		(a.low[k+2] == "occurred" || a.low[k+2] == "were" && k+3 < st.last && (a.low[k+3] == "sustained" || a.low[k+3] == "suffered" || a.low[k+3] == "caused")) {
+		return s
+	}
+	return -1
+}
+
+// harmModified reads an unquantified group of people that a harm word
+// modifies, starting at token k: "freshly displaced people", "the injured
+// crew", "the wounded" (as a noun), "their dead mothers". The mention's
+// np.cueMod holds the harm.
+func (st *sent) harmModified(prefix string, k int) *mention {
+	a := st.a
+	s := k
+	i := k
+	if a.toks[i].Tag == "RB" && strings.HasSuffix(a.low[i], "ly") && i+1 < st.last {
+		i++ // "freshly displaced"
+	}
+	cat, ok := passiveCues[a.low[i]]
+	if !ok || a.low[i] == "die" || a.low[i] == "dies" || a.low[i] == "died" || a.low[i] == "fled" ||
+		a.low[i] == "hurt" || a.low[i] == "seized" || a.low[i] == "left" {
+		return nil
+	}
+	if s > st.first {
+		p := a.low[s-1]
+		if a.toks[s-1].Tag == "CD" || st.at[s-1] != nil || negators[p] || aux[p] && !(p == "left") || isNoun(a.toks[s-1].Tag) ||
+			p == "of" && (i == s) && !(s-2 >= st.first && ofNounCues[a.low[s-2]] != "") {
+			return nil
+		}
+		if isAdj(a.toks[s-1].Tag) || a.toks[s-1].Tag == "RB" {
+			return nil
+		}
+	}
+	next := ""
+	if i+1 < st.last {
+		next = a.low[i+1]
+	}
+	// "the wounded", "the injured" as nouns
+	if (a.low[i] == "wounded" || a.low[i] == "injured") && s > st.first && a.low[s-1] == "the" &&
+		(i+1 >= st.last || !isNoun(a.toks[i+1].Tag) && !isAdj(a.toks[i+1].Tag) && next != "of" && next != "and") &&
+		(s-2 < st.first || a.low[s-2] != "of" && a.low[s-2] != "among" && a.low[s-2] != "amongst" && a.low[s-2] != "for") {
+		return &mention{a: s - 1, b: i + 1, qual: events.QualUnspecified, start: a.toks[s-1].Start, kind: mkBare,
+			np: nounPhrase{a: i, b: i + 1, head: i, cueMod: cat}}
+	}
+	np := st.simpleNP(i + 1)
+	if np.head < 0 || np.a != i+1 || !plural(a.low[np.head]) || !(personNouns[a.low[np.head]] || demonymPlural(a.toks[np.head])) ||
+		st.quantityIn(prefix, i+1, np.b) || np.head+1 < st.last && a.low[np.head+1] == "of" {
+		return nil
+	}
+	if collective[a.low[np.head]] && a.low[np.head] != "crew" {
+		return nil
+	}
+	return &mention{a: s, b: s, qual: events.QualUnspecified, start: a.toks[s].Start, kind: mkBare,
+		np: nounPhrase{a: s, b: np.b, head: np.head, cueMod: cat}}
+}
+
+// canStart is a cheap test whether a quantity phrase may start at token k:
+// a digit, or a first word that opens one ("at", "twenty", "dozens").
+func (a *article) canStart(k int) bool {
+	w := a.low[k]
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	e := 0
+	for e < len(w) && w[e] >= 'a' && w[e] <= 'z' {
+		e++
+	}
+	if e == len(w) && a.toks[k].End < len(a.text) && alnumStart(a.text[a.toks[k].End:]) {
+		return numparse.CanStart(a.text, a.toks[k].Start) // the word goes on past the token
+	}
+	if e < len(w) && w[e] >= 0x80 {
+		return numparse.CanStart(a.text, a.toks[k].Start)
+	}
+	return numparse.Opener(w[:e])
+}
+
 // quantityIn reports a quantity word among tokens [k, e).
 func (st *sent) quantityIn(prefix string, k, e int) bool {
 	for i := k; i < e; i++ {
-		if _, ok := numparse.Parse(prefix, st.a.toks[i].Start); ok {
-			return true
+		if st.a.canStart(i) {
+			if _, ok := numparse.Parse(prefix, st.a.toks[i].Start); ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -349,10 +516,22 @@ func (st *sent) bareStart(k int) bool {
 	if isNoun(ptag) || isAdj(ptag) || ptag == "CD" || ptag == "POS" || negators[p] {
 		return false
 	}
+	// "the bodies of (the) civilians"
+	ofNoun := func(i int) bool {
+		return i >= st.first && a.low[i] == "of" && i > st.first && ofNounCues[a.low[i-1]] != ""
+	}
 	switch p {
+	case "of":
+		return ofNoun(k-1) || k-2 >= st.first && a.low[k-2] == "number" // "the number of people fleeing"
+	case "his", "her", "their", "our", "its":
+		return ofNoun(k - 2)
 	case "some", "all", "most", "few", "both", "each", "every", "any", "those", "these", "many", "several",
-		"a", "an", "another", "his", "her", "its", "their", "our", "no", "other", "of", "more":
+		"a", "an", "another", "no", "other", "more":
 		return false
+	case "the":
+		if k-1 > st.first && a.low[k-2] == "of" && !ofNoun(k-2) {
+			return false // "either of the journalists": a part of a figure
+		}
 	}
 	return true
 }
@@ -375,6 +554,7 @@ var stopWords = map[string]bool{
 	"this": true, "earlier": true, "later": true, "ago": true, "who": true, "which": true, "that": true,
 	"were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true,
 	"remain": true, "remained": true, "remains": true, "died": true, "including": true,
+	"onboard": true, "aboard": true,
 }
 
 // nounPhrase reads the noun phrase that starts at token j: "foreign
@@ -446,6 +626,9 @@ func (st *sent) simpleNP(j int) nounPhrase {
 		}
 		if p.head >= 0 && personNouns[a.low[p.head]] && isNoun(tag) && strings.HasSuffix(w, "ed") {
 			break // "an individual suspected of", "suspected" tagged NN
+		}
+		if p.head >= 0 && personNouns[a.low[p.head]] && strings.HasSuffix(w, "ing") {
+			break // "people fleeing violence"
 		}
 		if cat, ok := passiveCues[w]; ok {
 			if !isNoun(next) || st.at[k+1] != nil {
@@ -646,7 +829,7 @@ func (st *sent) figure(m *mention) bool {
 		return false
 	}
 	// ages: "Arid Uka, 22, killed"
-	if prev == "," && next == "," && m.a-2 >= st.first && a.toks[m.a-2].Tag == "NNP" && m.value != nil && *m.value < 120 {
+	if prev == "," && (next == "," || next == "." && m.b+1 >= st.last) && m.a-2 >= st.first && a.toks[m.a-2].Tag == "NNP" && m.value != nil && *m.value < 120 {
 		return false
 	}
 	// o'clock and units glued as the next token

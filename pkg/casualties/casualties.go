@@ -4,19 +4,29 @@
 // to Document.Out.Casualties.
 //
 // The stage works on the tagged tokens of each sentence. Figures come from
-// numparse (digits, number words, ranges, qualifiers, vague quantities) and
-// from singular noun phrases ("a soldier", a named person). A figure becomes
-// a record when a cue links it to a category: a verb before it ("killing at
-// least nine people"), a predicate after its noun phrase ("12 were
-// killed", "one soldier died", "45 people dead"), a harm noun as its head
-// ("45 deaths") or a toll ("the death toll rose to 25"). Every record carries
-// byte offsets into the article text, which is never modified.
+// numparse (digits, number words, ranges, qualifiers, vague quantities),
+// from singular noun phrases ("a soldier", "an eight-year-old girl"), from
+// named persons and from groups without a number ("terrorists", "the
+// wounded", "freshly displaced people"). A figure becomes a record when a
+// cue links it to a category: a verb before it ("killing at least nine
+// people", "shot a Palestinian man"), a predicate after its noun phrase ("12
+// were killed", "one soldier died", "45 people dead", "X, kidnapped on
+// August 11,"), an inverted predicate ("Also killed was X", "Among the dead
+// were ..."), a harm noun as its head ("45 deaths") or before it ("the
+// bodies of their dead mothers", "Baby P's death"), a toll ("the death toll
+// rose to 25", "the number of homeless has grown to 300,000"), or
+// coordination with a linked figure. People on board a craft that the
+// article reports lost take its fate (missing, killed, or kidnapped by
+// pirates). Parts that the same sentence gives of a total become its
+// breakdown. Every record carries byte offsets into the article text,
+// which is never modified.
 package casualties
 
 import (
 	"context"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsdesk/extractor/pkg/events"
 	"github.com/newsdesk/extractor/pkg/pipeline"
@@ -69,38 +79,68 @@ func (s *Casualties) Process(ctx context.Context, d *pipeline.Document) error {
 }
 
 // merge folds records of the same figure into one (extra spans) and returns
-// them in text order. Figures are the same when category and numbers agree
-// and their qualifiers do not contradict (a plain figure restates a
-// qualified one). A figure of one merges only with the same victims ("a
-// soldier was killed" twice may be two soldiers); named persons merge on
-// the surname.
+// them in the order they were found. Figures are the same when category and
+// numbers agree and their qualifiers do not contradict (a plain figure
+// restates "at least" or "about" the same number, not "over" or "nearly").
+// A figure of one merges only with the same victims, and an indefinite one
+// ("a pilot was killed") never with another indefinite one; named persons
+// merge on the surname. Figures of a list ("five children, four women and
+// two men") merge only with the same victims. A record without any number
+// is left out when a counted figure of its harm names the same victims
+// (it restates that figure); so are "X was shot" records of persons the
+// article says were killed, and figures that a later definite figure sums
+// up ("the four officers").
 func (a *article) merge() []events.Casualty {
 	var out []events.Casualty
 	var aliases []string   // per out record
 	var partitive []bool   // per out record
+	var indef []bool       // per out record: an indefinite figure of one
+	var listed []bool      // per out record: one of a list of figures
+	var names [][]string   // per out record: the words of the person's name
 	var persons [][]string // per out record: surnames of the named persons
 	index := map[string][]int{}
-	quantified := map[string]bool{}
+	counted := map[string][][]string{} // per category: victim words of the counted figures
 	for _, c := range a.cands {
 		if c.qual != events.QualUnspecified {
-			quantified[c.cat] = true
+			counted[c.cat] = append(counted[c.cat], victimWords(c.victims))
 		}
 	}
+	absorbed := a.sums()
+	dead := map[string]bool{} // surnames of the persons killed
 	for _, c := range a.cands {
-		// "terrorists were killed" stands only when the article gives no
-		// other figure of that harm: otherwise it restates one.
-		if c.qual == events.QualUnspecified && (a.s.opts.NoUnspecified || quantified[c.cat]) {
+		if c.cat == events.Killed {
+			for _, p := range c.persons {
+				dead[p] = true
+			}
+		}
+	}
+	for ci, c := range a.cands {
+		if absorbed[ci] {
+			continue
+		}
+		if c.shot && len(c.persons) > 0 && dead[c.persons[0]] {
+			continue // "X was shot" of someone the article says was killed
+		}
+		// "terrorists were killed" stands unless a counted figure of that
+		// harm names the same victims: then it restates that figure.
+		if c.qual == events.QualUnspecified && (a.s.opts.NoUnspecified || restates(victimWords(c.victims), counted[c.cat])) {
 			continue
 		}
 		key := c.key()
 		merged := false
 		for _, i := range index[key] {
 			r := &out[i]
-			if r.Qualifier != c.qual && r.Qualifier != events.QualExact && c.qual != events.QualExact {
-				continue
+			if r.Qualifier != c.qual && !restatedQual(r.Qualifier, c.qual) {
+				continue // "over 50" and "50" are different figures
+			}
+			if c.indef && indef[i] {
+				continue // "a pilot was killed" twice is two pilots
 			}
 			if c.value != nil && *c.value <= 3 && distinctVictims(r.Victims, c.victims) {
 				continue // "two soldiers", later "two captors"
+			}
+			if (c.listed || listed[i]) && lastWord(r.Victims) != lastWord(c.victims) {
+				continue // "four people", later "five children, four women and two men"
 			}
 			if c.partitive != partitive[i] {
 				continue // "at least seventeen of the dead" is a part of a figure
@@ -123,7 +163,8 @@ func (a *article) merge() []events.Casualty {
 				r := &out[i]
 				if r.Category == c.cat && r.Count != nil && (*r.Count == 1 &&
 					(c.alias != "" && c.alias == r.Victims || aliases[i] != "" && aliases[i] == c.victims) ||
-					c.name != "" && slices.Contains(persons[i], surname(c.name))) {
+					c.name != "" && slices.Contains(persons[i], surname(c.name)) ||
+					c.short != "" && slices.Contains(names[i], c.short)) {
 					r.Spans = append(r.Spans, events.Span{Start: c.start, End: c.end})
 					merged = true
 					break
@@ -136,6 +177,9 @@ func (a *article) merge() []events.Casualty {
 		aliases = append(aliases, c.alias)
 		persons = append(persons, c.persons)
 		partitive = append(partitive, c.partitive)
+		indef = append(indef, c.indef)
+		listed = append(listed, c.listed)
+		names = append(names, c.nameWords)
 		index[key] = append(index[key], len(out))
 		sp := events.Span{Start: c.start, End: c.end}
 		bd := c.breakdown
@@ -160,6 +204,73 @@ func (a *article) merge() []events.Casualty {
 	return out
 }
 
+// sums finds definite figures that sum up figures told just before ("two
+// colonels and two lieutenants" were arrested; "the four officers were
+// arrested"): those become the breakdown of the definite figure, which
+// states the same people again. It returns the absorbed candidates.
+func (a *article) sums() map[int]bool {
+	var out map[int]bool
+	for i := range a.cands {
+		c := &a.cands[i]
+		if !c.definite || c.value == nil || c.max != nil || c.qual != events.QualExact || len(c.breakdown) > 0 {
+			continue
+		}
+		// the parts: exact figures of the same harm in one earlier
+		// sentence, at most four sentences back
+		for j := i - 1; j >= 0; j-- {
+			p := a.cands[j]
+			if p.sentence == c.sentence || p.cat != c.cat {
+				continue
+			}
+			if a.sentencesBetween(p.sentence, c.sentence) > 3 {
+				break
+			}
+			var parts []int
+			sum := 0
+			for k := j; k >= 0 && a.cands[k].sentence == p.sentence; k-- {
+				q := a.cands[k]
+				if q.cat == c.cat && q.value != nil && q.qual == events.QualExact && q.max == nil && len(q.breakdown) == 0 {
+					parts = append(parts, k)
+					sum += *q.value
+				}
+			}
+			if len(parts) >= 2 && sum == *c.value {
+				if out == nil {
+					out = map[int]bool{}
+				}
+				slices.Reverse(parts)
+				for _, k := range parts {
+					out[k] = true
+					c.breakdown = append(c.breakdown, events.Breakdown{Group: a.cands[k].victims, Count: *a.cands[k].value})
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// sentencesBetween counts the sentences that lie between spans x and y.
+func (a *article) sentencesBetween(x, y events.Span) int {
+	n := 0
+	for _, sn := range a.d.NLP.Sentences {
+		if sn.Start >= x.End && sn.End <= y.Start {
+			n++
+		}
+	}
+	return n
+}
+
+// restatedQual reports whether a figure with qualifier p may restate one
+// with qualifier q: a plain figure restates "at least" or "about" the same
+// number.
+func restatedQual(p, q string) bool {
+	if q == events.QualExact {
+		p, q = q, p
+	}
+	return p == events.QualExact && (q == events.QualAtLeast || q == events.QualAbout)
+}
+
 // key identifies the figure of a candidate for merging.
 func (c *cand) key() string {
 	var b strings.Builder
@@ -169,7 +280,11 @@ func (c *cand) key() string {
 	case c.value == nil:
 		b.WriteString(c.qual)
 		b.WriteByte('|')
-		b.WriteString(lastWord(c.victims))
+		if c.qual == events.QualUnspecified {
+			b.WriteString(c.victims) // "people" and "displaced people" differ
+		} else {
+			b.WriteString(lastWord(c.victims))
+		}
 		if c.est != nil {
 			// "many" and "hundreds of thousands" are different figures
 			b.WriteByte('~')
@@ -206,6 +321,63 @@ func distinctVictims(a, b string) bool {
 var genericVictims = map[string]bool{
 	"people": true, "persons": true, "others": true, "victims": true, "dead": true, "bodies": true,
 	"casualties": true, "injured": true, "wounded": true, "individuals": true, "more": true,
+}
+
+// victimWords returns the content words of a victims phrase, singular
+// ("the police officers" -> "police", "officer"); generic words ("people")
+// only when nothing else is left.
+func victimWords(v string) []string {
+	var all, kept []string
+	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		w = singular(w)
+		all = append(all, w)
+		if !victimStop[w] {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return all
+	}
+	return kept
+}
+
+// victimStop are the words that say nothing of who was harmed.
+var victimStop = map[string]bool{
+	"people": true, "the": true, "a": true, "an": true, "of": true, "and": true, "including": true,
+	"at": true, "least": true, "person": true,
+}
+
+// genericWords are victims that restate any figure of their harm.
+var genericWords = map[string]bool{
+	"victim": true, "casualtie": true, "casualty": true, "other": true,
+	"individual": true, "men": true, "man": true,
+}
+
+// restates reports whether unspecified victims v name the same people as
+// one of the counted figures' victims.
+func restates(v []string, counted [][]string) bool {
+	if len(counted) == 0 {
+		return false
+	}
+	if len(v) == 1 && genericWords[v[0]] {
+		return true
+	}
+	for _, c := range counted {
+		for _, w := range c {
+			if slices.Contains(v, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// singular strips a plural "s" ("officers" -> "officer").
+func singular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // surname returns the lower-case last word of a person's name.

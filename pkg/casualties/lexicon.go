@@ -1,6 +1,10 @@
 package casualties
 
-import "github.com/newsdesk/extractor/pkg/events"
+import (
+	"strings"
+
+	"github.com/newsdesk/extractor/pkg/events"
+)
 
 // The tables below are immutable after package initialisation; they are
 // read-only lookups keyed by lower-case token text.
@@ -144,7 +148,7 @@ var months = map[string]bool{
 // "the" or "another" before it is a figure of one ("a soldier was killed").
 // Plural forms are accepted for figures without a number ("terrorists were
 // killed").
-var personNouns = map[string]bool{
+var personNouns = withPlurals(map[string]bool{
 	"man": true, "woman": true, "boy": true, "girl": true, "child": true, "baby": true, "infant": true,
 	"toddler": true, "teenager": true, "teen": true, "youth": true, "person": true, "individual": true,
 	"soldier": true, "officer": true, "policeman": true, "policewoman": true, "trooper": true, "marine": true,
@@ -197,4 +201,50 @@ var personNouns = map[string]bool{
 	"extremists": true, "motorcyclists": true, "drivers": true, "pedestrians": true, "shoppers": true,
 	"spectators": true, "fans": true, "voters": true, "bystanders": true, "mourners": true, "guests": true,
 	"militiamen": true, "combatants": true, "monks": true, "priests": true, "lawmakers": true,
+	"trainer": true, "star": true, "cellmate": true, "writer": true, "columnist": true, "coach": true,
+	"player": true, "footballer": true, "athlete": true, "artist": true, "singer": true, "actor": true,
+	"actress": true, "musician": true, "poet": true, "novelist": true, "author": true, "scholar": true,
+	"academic": true, "professor": true, "researcher": true, "scientist": true, "economist": true,
+	"banker": true, "executive": true, "entrepreneur": true, "consultant": true, "adviser": true,
+	"advisor": true, "aide": true, "secretary": true, "clerk": true, "maid": true, "housewife": true,
+	"labourer": true, "laborer": true, "chef": true, "cook": true, "waiter": true, "ranger": true,
+	"warden": true, "bishop": true, "pastor": true, "rabbi": true, "sheikh": true, "preacher": true,
+	"missionary": true, "physician": true, "surgeon": true, "midwife": true, "veteran": true,
+	"recruit": true, "cadet": true, "corporal": true, "conscript": true, "commando": true, "sniper": true,
+	"mechanic": true, "technician": true, "defector": true, "deserter": true,
+	"copilot": true, "stewardess": true, "steward": true, "attendant": true,
+	"writers": true, "players": true, "artists": true, "academics": true, "professors": true,
+	"scientists": true, "aides": true, "recruits": true, "commandos": true,
+	"toddlers": true, "schoolchildren": true, "schoolgirls": true, "schoolboys": true, "schoolgirl": true,
+	"schoolboy": true, "teens": true, "youngsters": true, "youngster": true, "newborn": true,
+	"colonels": true, "generals": true, "lieutenants": true, "captains": true, "sergeants": true,
+	"ministers": true, "clerics": true, "imams": true, "commanders": true, "diplomats": true,
+	"engineers": true, "volunteers": true, "contractors": true, "agents": true, "inmates": true,
+	"cultists": true, "followers": true, "cousins": true, "brothers": true,
+	"sisters": true, "sons": true, "daughters": true, "mothers": true, "fathers": true, "wives": true,
+	"husbands": true, "parents": true,
+})
+
+// withPlurals adds the regular plurals of the singular nouns of m
+// ("pilot" -> "pilots", "man" -> "men") and returns m. It runs once, when
+// the package is initialised.
+func withPlurals(m map[string]bool) map[string]bool {
+	var add []string
+	for w := range m {
+		switch {
+		case w == "head" || w == "chief" || strings.HasSuffix(w, "s"):
+		case strings.HasSuffix(w, "man"):
+			add = append(add, w[:len(w)-3]+"men")
+		case strings.HasSuffix(w, "y") && !strings.HasSuffix(w, "ey") && !strings.HasSuffix(w, "oy"):
+			add = append(add, w[:len(w)-1]+"ies")
+		case strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "x"):
+			add = append(add, w+"es")
+		default:
+			add = append(add, w+"s")
+		}
+	}
+	for _, w := range add {
+		m[w] = true
+	}
+	return m
 }

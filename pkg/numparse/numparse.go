@@ -75,6 +75,25 @@ func ParseOpts(s string, i int, opts Options) (Number, bool) {
 	return p.phrase(i, opts)
 }
 
+// CanStart is a cheap test before Parse(s, i): it reports false when no
+// quantity phrase can start at byte i of s (the word there is neither a
+// number nor a word that opens a phrase); Parse then reports false too.
+func CanStart(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	if isDigit(s[i]) {
+		return true
+	}
+	w, _ := parser{s: s}.word(i)
+	return starters[w]
+}
+
+// Opener reports whether the lower-case word w can open a quantity phrase
+// ("twenty", "at", "dozens", "a"); a phrase that starts with a letter
+// always starts with such a word.
+func Opener(w string) bool { return starters[w] }
+
 // Find returns the quantity phrases of s in text order, without overlaps.
 // It tries every word start, so a phrase never begins inside a word.
 func Find(s string) []Number {
@@ -285,6 +304,7 @@ var qualifiers = []qualifier{
 	{[]string{"fewer", "than"}, UpTo},
 	{[]string{"less", "than"}, UpTo},
 	{[]string{"just", "under"}, UpTo},
+	{[]string{"under"}, UpTo},
 	{[]string{"close", "to"}, UpTo},
 	{[]string{"at", "most"}, UpTo},
 	{[]string{"no", "more", "than"}, UpTo},

@@ -62,6 +62,7 @@ func TestParse(t *testing.T) {
 		{"nearly", "nearly 1,300 Palestinians", &want{n(1300), nil, nil, UpTo, "nearly 1,300"}},
 		{"almost", "Almost 1.5 million", &want{n(1500000), nil, nil, UpTo, "Almost 1.5 million"}},
 		{"fewer than", "fewer than 10", &want{n(10), nil, nil, UpTo, "fewer than 10"}},
+		{"under", "Under one hundred arrests", &want{n(100), nil, nil, UpTo, "Under one hundred"}},
 		{"about", "about a thousand people", &want{n(1000), nil, nil, About, "about a thousand"}},
 		{"around", "around 100 deaths", &want{n(100), nil, nil, About, "around 100"}},
 		{"some", "some 2.5 million others", &want{n(2500000), nil, nil, About, "some 2.5 million"}},
@@ -162,7 +163,8 @@ func ExampleFind() {
 
 // FuzzParse checks the parser invariants: it never panics; every reported
 // span lies inside the input and starts where parsing started; parsing the
-// span alone gives the same quantity over the whole span.
+// span alone gives the same quantity over the whole span; CanStart is true
+// wherever Parse succeeds.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"at least nine people", "1,200", "1.2 million", "between 10 and 15", "10-15", "twenty-five",
@@ -185,9 +187,43 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		for i := range len(s) {
-			if n, ok := Parse(s, i); ok && (n.Start != i || n.End > len(s) || n.End <= n.Start) {
+			n, ok := Parse(s, i)
+			if ok && (n.Start != i || n.End > len(s) || n.End <= n.Start) {
 				t.Fatalf("Parse(%q, %d) gave span %d-%d", s, i, n.Start, n.End)
+			}
+			if ok && !CanStart(s, i) {
+				t.Fatalf("CanStart(%q, %d) is false but Parse succeeds", s, i)
+			}
+			if ok && !isDigit(s[i]) {
+				if w, _ := (parser{s: s}).word(i); !Opener(w) {
+					t.Fatalf("Parse(%q, %d) starts with %q, no opener", s, i, w)
+				}
 			}
 		}
 	})
+}
+
+func TestCanStart(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"digits", "350 people", true},
+		{"number word", "Twenty-five soldiers", true},
+		{"qualifier", "at least nine", true},
+		{"vague word", "dozens of", true},
+		{"plain word", "soldiers were", false},
+		{"opener", "a", true},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, CanStart(tt.in, 0))
+			if !tt.want {
+				_, ok := Parse(tt.in, 0)
+				assert.False(t, ok, "Parse must agree")
+			}
+		})
+	}
 }
