@@ -1530,6 +1530,11 @@ func (st *sent) breakdownAt(k int) ([]events.Breakdown, int, bool) {
 		}
 		e := max(m.b, m.np.b)
 		group := st.victimsOf(m)
+		if group == "" {
+			// a bare number is no part: "including 6 children, and more
+			// than 40 were wounded" starts a figure of its own.
+			break
+		}
 		out = append(out, events.Breakdown{Group: group, Count: *m.value})
 		m.used = true
 		i = e
