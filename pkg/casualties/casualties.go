@@ -68,8 +68,11 @@ func (s *Casualties) Process(ctx context.Context, d *pipeline.Document) error {
 		a.sentence(si)
 	}
 	out := a.merge()
+	pl := newPlacer(d)
 	for i := range out {
 		a.attribute(&out[i])
+		out[i].Place = pl.place(&out[i])
+		out[i].PublishedAt = d.Article.PublishedAt
 	}
 	if d.Out.Casualties == nil {
 		d.Out.Casualties = []events.Casualty{}

@@ -129,8 +129,23 @@ type Casualty struct {
 	Spans      []Span      `json:"spans"`
 	Sentence   Span        `json:"sentence"`
 	SourceSpan *Span       `json:"source_span,omitempty"`
-	Confidence float64     `json:"confidence"`
-	EventID    string      `json:"event_id,omitempty"`
+	// Place is where the harm happened, when the sentence or the article
+	// makes it clear; nil otherwise.
+	Place *Place `json:"place,omitempty"`
+	// PublishedAt is the article's publication date, to date the figure.
+	PublishedAt string  `json:"published_at,omitempty"`
+	Confidence  float64 `json:"confidence"`
+	EventID     string  `json:"event_id,omitempty"`
+}
+
+// Place names a location record of the same document: its name and, when
+// the gazetteer resolved it, its GeoNames id and country. Span is the
+// mention the place was taken from.
+type Place struct {
+	Name      string `json:"name"`
+	GeonameID int64  `json:"geoname_id,omitempty"`
+	Country   string `json:"country"`
+	Span      Span   `json:"span"`
 }
 
 // Quote kinds.
