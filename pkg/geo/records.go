@@ -52,6 +52,16 @@ type record struct {
 	seen map[events.Span]bool
 }
 
+// absorb adds the mentions of o that r does not have yet.
+func (r *record) absorb(o *record) {
+	for _, sp := range o.loc.Spans {
+		if !r.seen[sp] {
+			r.seen[sp] = true
+			r.loc.Spans = append(r.loc.Spans, sp)
+		}
+	}
+}
+
 func (r *record) add(m *mention) {
 	if m.conf > r.loc.Confidence {
 		r.loc.Confidence = m.conf
@@ -166,97 +176,79 @@ func (s *Locations) records(c *docCtx, ms []mention, ev *evidence) []events.Loca
 	return out
 }
 
+// mergeInto moves each record r for which into returns another record
+// into that one, and returns the records left, in order. into sees the
+// index of r in recs.
+func mergeInto(recs []*record, into func(i int, r *record) *record) []*record {
+	out := recs[:0]
+	for i, r := range recs {
+		if o := into(i, r); o != nil {
+			o.absorb(r)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // mergeFacilityTails joins a cue-made facility whose name is the tail of
 // another's ("the Islamic Centre" after "Salaheddin Islamic Centre").
 func mergeFacilityTails(recs []*record) []*record {
-	out := recs[:0]
-	for i, r := range recs {
-		merged := false
-		if r.loc.GeonameID == 0 && r.loc.Kind == gazetteer.KindFacility {
-			k := recordKey(r.loc.Name)
-			for j, o := range recs {
-				if j == i || o.loc.Kind != gazetteer.KindFacility || len(o.loc.Name) <= len(r.loc.Name) {
-					continue
-				}
-				if ok := recordKey(o.loc.Name); strings.Contains(k, " ") && strings.HasSuffix(ok, " "+k) {
-					for _, sp := range r.loc.Spans {
-						if !o.seen[sp] {
-							o.seen[sp] = true
-							o.loc.Spans = append(o.loc.Spans, sp)
-						}
-					}
-					merged = true
-					break
-				}
+	return mergeInto(recs, func(i int, r *record) *record {
+		if r.loc.GeonameID != 0 || r.loc.Kind != gazetteer.KindFacility {
+			return nil
+		}
+		k := recordKey(r.loc.Name)
+		for j, o := range recs {
+			if j == i || o.loc.Kind != gazetteer.KindFacility || len(o.loc.Name) <= len(r.loc.Name) {
+				continue
+			}
+			if ok := recordKey(o.loc.Name); strings.Contains(k, " ") && strings.HasSuffix(ok, " "+k) {
+				return o
 			}
 		}
-		if !merged {
-			out = append(out, r)
-		}
-	}
-	return out
+		return nil
+	})
 }
 
 // mergeFacilityHeads joins an unknown place whose name starts a cue-made
 // facility's name to it ("at Juanda" after "Juanda International
 // Airport").
 func mergeFacilityHeads(recs []*record) []*record {
-	out := recs[:0]
-	for _, r := range recs {
-		merged := false
-		if r.loc.GeonameID == 0 && r.loc.Kind == gazetteer.KindCity {
-			k := recordKey(r.loc.Name)
-			for _, o := range recs {
-				if o != r && o.loc.Kind == gazetteer.KindFacility && o.loc.GeonameID == 0 &&
-					strings.HasPrefix(recordKey(o.loc.Name), k+" ") {
-					for _, sp := range r.loc.Spans {
-						if !o.seen[sp] {
-							o.seen[sp] = true
-							o.loc.Spans = append(o.loc.Spans, sp)
-						}
-					}
-					merged = true
-					break
-				}
+	return mergeInto(recs, func(_ int, r *record) *record {
+		if r.loc.GeonameID != 0 || r.loc.Kind != gazetteer.KindCity {
+			return nil
+		}
+		k := recordKey(r.loc.Name)
+		for _, o := range recs {
+			if o != r && o.loc.Kind == gazetteer.KindFacility && o.loc.GeonameID == 0 &&
+				strings.HasPrefix(recordKey(o.loc.Name), k+" ") {
+				return o
 			}
 		}
-		if !merged {
-			out = append(out, r)
-		}
-	}
-	return out
+		return nil
+	})
 }
 
 // mergeSpellings joins cue-made places whose names differ by one letter
 // (transliterations: "Marja" and "Marjah", "Krudttønden" and
 // "Krudttoenden").
 func mergeSpellings(recs []*record) []*record {
-	out := recs[:0]
-	for i, r := range recs {
-		merged := false
-		if r.loc.GeonameID == 0 {
-			k := recordKey(r.loc.Name)
-			for _, o := range recs[:i] {
-				if o.loc.GeonameID != 0 || o.loc.Kind != r.loc.Kind {
-					continue
-				}
-				if ok := recordKey(o.loc.Name); len(k) >= 5 && len(ok) >= 5 && editDistance1(k, ok) {
-					for _, sp := range r.loc.Spans {
-						if !o.seen[sp] {
-							o.seen[sp] = true
-							o.loc.Spans = append(o.loc.Spans, sp)
-						}
-					}
-					merged = true
-					break
-				}
+	return mergeInto(recs, func(i int, r *record) *record {
+		if r.loc.GeonameID != 0 {
+			return nil
+		}
+		k := recordKey(r.loc.Name)
+		for _, o := range recs[:i] {
+			if o.loc.GeonameID != 0 || o.loc.Kind != r.loc.Kind {
+				continue
+			}
+			if ok := recordKey(o.loc.Name); len(k) >= 5 && len(ok) >= 5 && editDistance1(k, ok) {
+				return o
 			}
 		}
-		if !merged {
-			out = append(out, r)
-		}
-	}
-	return out
+		return nil
+	})
 }
 
 // editDistance1 reports whether a and b differ by at most one inserted,

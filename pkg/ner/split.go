@@ -18,7 +18,7 @@ func SplitParagraphs(text string) []Paragraph {
 		} else {
 			end += start
 		}
-		s, e := trim(text, start, end)
+		s, e := Trim(text, start, end)
 		if s < e {
 			out = append(out, Paragraph{Start: s, End: e})
 		}
@@ -27,8 +27,8 @@ func SplitParagraphs(text string) []Paragraph {
 	return out
 }
 
-// trim narrows [start, end) of text to exclude surrounding white space.
-func trim(text string, start, end int) (int, int) {
+// Trim narrows [start, end) of text to exclude surrounding white space.
+func Trim(text string, start, end int) (int, int) {
 	for start < end {
 		r, n := utf8.DecodeRuneInString(text[start:end])
 		if !unicode.IsSpace(r) {
@@ -111,14 +111,14 @@ func SplitSentences(text string, start, end int) [][2]int {
 			i = j
 			continue
 		}
-		s, e := trim(text, segStart, j)
+		s, e := Trim(text, segStart, j)
 		if s < e {
 			out = append(out, [2]int{s, e})
 		}
 		segStart = k
 		i = k
 	}
-	if s, e := trim(text, segStart, end); s < e {
+	if s, e := Trim(text, segStart, end); s < e {
 		out = append(out, [2]int{s, e})
 	}
 	return out

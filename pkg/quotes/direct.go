@@ -2,10 +2,9 @@ package quotes
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsdesk/extractor/pkg/events"
+	"github.com/newsdesk/extractor/pkg/ner"
 )
 
 // findDirect attributes every quotation that is not a scare quote. The
@@ -20,7 +19,7 @@ func (a *article) findDirect() {
 		if q.Scare || q.Words() < a.s.opts.MinDirectWords {
 			continue
 		}
-		start, end := trimSpace(a.text, q.Start, q.End)
+		start, end := ner.Trim(a.text, q.Start, q.End)
 		if start >= end {
 			continue
 		}
@@ -54,25 +53,6 @@ func (a *article) attrBefore(off int) *attr {
 		}
 	}
 	return best
-}
-
-// trimSpace narrows [s, e) of text to exclude surrounding white space.
-func trimSpace(text string, s, e int) (int, int) {
-	for s < e {
-		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s += n
-	}
-	for e > s {
-		r, n := utf8.DecodeLastRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		e -= n
-	}
-	return s, e
 }
 
 // isTerminator reports whether token i ends a sentence outside quotes.
