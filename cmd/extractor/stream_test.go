@@ -100,7 +100,7 @@ func (p *process) wait(t *testing.T, timeout time.Duration) int {
 func (p *process) logValue(t *testing.T, msg, key string) string {
 	t.Helper()
 	var val string
-	streamtest.Eventually(t, 30*time.Second, func() bool {
+	streamtest.Eventually(t, streamtest.Patience, func() bool {
 		f, err := os.Open(p.logs)
 		if err != nil {
 			return false
@@ -183,10 +183,10 @@ func TestStreamProcess(t *testing.T) {
 		for _, ids := range want {
 			total += len(ids)
 		}
-		streamtest.Eventually(t, 30*time.Second, func() bool { return outs.DistinctEvents() >= total },
+		streamtest.Eventually(t, streamtest.Patience, func() bool { return outs.DistinctEvents() >= total },
 			func() string { return fmt.Sprintf("%d of %d events", outs.DistinctEvents(), total) })
 		require.NoError(t, second.cmd.Process.Signal(syscall.SIGTERM))
-		assert.Equal(t, 0, second.wait(t, 30*time.Second), "graceful exit")
+		assert.Equal(t, 0, second.wait(t, streamtest.Patience), "graceful exit")
 
 		rep := streamtest.Check(t, outs, inputs, want, false)
 		t.Logf("%d inputs: %d documents, %d events, %d dead letters read; %d repeats, all identical",
@@ -204,7 +204,7 @@ func TestStreamProcess(t *testing.T) {
 
 		p := startProcess(t, bin, env, args...)
 		base := "http://" + p.logValue(t, "http listening", "addr")
-		streamtest.Eventually(t, 30*time.Second, func() bool { return httpGet(t, base+"/readyz") == http.StatusOK },
+		streamtest.Eventually(t, streamtest.Patience, func() bool { return httpGet(t, base+"/readyz") == http.StatusOK },
 			func() string { return "/readyz never 200" })
 		assert.Equal(t, http.StatusOK, httpGet(t, base+"/healthz"))
 		streamtest.Produce(t, brokers, tp.In, inputs)
@@ -212,7 +212,7 @@ func TestStreamProcess(t *testing.T) {
 			func() string { return fmt.Sprintf("%d accounted", outs.Accounted()) })
 		t0 := time.Now()
 		require.NoError(t, p.cmd.Process.Signal(syscall.SIGTERM))
-		assert.Equal(t, 0, p.wait(t, 30*time.Second), "graceful exit")
+		assert.Equal(t, 0, p.wait(t, streamtest.Patience), "graceful exit")
 		took := time.Since(t0)
 		assert.Less(t, took, 15*time.Second, "within --shutdown-timeout")
 

@@ -123,7 +123,7 @@ func (in *instance) stop(t *testing.T) (error, time.Duration) {
 // waitAssigned waits until the instance runs a generation with partitions.
 func (in *instance) waitAssigned(t *testing.T) {
 	t.Helper()
-	streamtest.Eventually(t, 30*time.Second, func() bool { return in.svc.health.assigned.Load() > 0 },
+	streamtest.Eventually(t, streamtest.Patience, func() bool { return in.svc.health.assigned.Load() > 0 },
 		func() string { return "no partitions assigned" })
 }
 
@@ -143,7 +143,7 @@ func waitEvents(t *testing.T, out streamtest.Outputs, want map[string][]string) 
 	for _, ids := range want {
 		total += len(ids)
 	}
-	streamtest.Eventually(t, 30*time.Second, func() bool { return out.DistinctEvents() >= total },
+	streamtest.Eventually(t, streamtest.Patience, func() bool { return out.DistinctEvents() >= total },
 		func() string { return fmt.Sprintf("%d of %d events read", out.DistinctEvents(), total) })
 }
 
@@ -404,7 +404,7 @@ func TestStreamTwoInstances(t *testing.T) {
 	a.waitAssigned(t)
 	b := startService(t, cfgB, exB)
 	b.waitAssigned(t)
-	streamtest.Eventually(t, 30*time.Second, func() bool {
+	streamtest.Eventually(t, streamtest.Patience, func() bool {
 		return a.svc.health.assigned.Load()+b.svc.health.assigned.Load() == int32(tp.Partitions) &&
 			a.svc.health.assigned.Load() > 0
 	}, func() string {

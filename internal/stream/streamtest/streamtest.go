@@ -169,6 +169,10 @@ func (c *Collector) DistinctKeys() int {
 	return len(seen)
 }
 
+// Patience bounds the waits of the Kafka tests for something that must
+// happen: generous, because a loaded 2-core machine also runs the broker.
+const Patience = 90 * time.Second
+
 // Eventually polls cond every 50 ms until it holds, failing the test with
 // what() after timeout.
 func Eventually(t testing.TB, timeout time.Duration, cond func() bool, what func() string) {
@@ -470,7 +474,7 @@ func (c *Collector) WaitRead(t testing.TB, brokers []string, partitions int) {
 		}
 		return next
 	}
-	Eventually(t, 30*time.Second, func() bool {
+	Eventually(t, Patience, func() bool {
 		next := read()
 		for p, end := range ends {
 			if next[p] < end {
