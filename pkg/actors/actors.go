@@ -9,6 +9,15 @@
 // said/told after a name, possessives). Every actor carries the byte spans
 // of all its mentions, in text order, each inside the text; the text is
 // never modified.
+//
+// An affiliation to an organization is that organization's actor name in
+// the article ("UN" -> "United Nations", "Red Cross" -> "Kenya Red Cross
+// Society"); an organization cue (an office of an international body, a
+// party) beats a nationality cue of the same strength, and explicit cues
+// beat the inferred main country. A state acts by its name or capital, its
+// government, officials or forces, a government named by its leader ("the
+// Obama administration"), or its head of state in an act of state ("the
+// country's president signed").
 package actors
 
 import (

@@ -72,6 +72,9 @@ type analysis struct {
 	actors     []*actorRec
 	mainCC     string // the article's main country
 	ccCount    map[string]int
+	// leaderGovs are governments named by their leader ("the Obama
+	// administration"): the state is the leader's country
+	leaderGovs []*mention
 }
 
 func newAnalysis(s *Actors, d *pipeline.Document) *analysis {
@@ -128,6 +131,11 @@ func (a *analysis) newMention(c span) *mention {
 		}
 		m.titleRole = strings.ToLower(a.text[a.toks[from].Start:a.toks[c.nameAt-1].End])
 		m.titled = a.text[a.toks[from].Start:a.toks[c.last-1].End]
+		// "Director of Medical Service Dr. James Nyikal"
+		for m.core+2 < c.last && a.honorificTok(a.toks[m.core]) {
+			m.core++
+			m.honorific = true
+		}
 	} else {
 		a.splitTitle(m)
 	}
@@ -195,7 +203,7 @@ loop:
 			if !ok {
 				break loop
 			}
-			aff = o.Name
+			aff = orgAff(o.Name)
 		default:
 			break loop
 		}

@@ -116,7 +116,7 @@ func (a *analysis) trimChunk(sentFirst, i, j int) []span {
 			i++ // "Monday", but "Sunday Times"
 			continue
 		case initial && a.commonInitial(t) && !a.orgRun(i, j) && !a.titleWord(t) && !a.honorificTok(t) &&
-			!(i+1 < j && a.lex.GivenName(t.Text) && (a.lex.GivenName(a.toks[i+1].Text) || a.lex.Surname(a.toks[i+1].Text))):
+			!(i+1 < j && a.lex.GivenName(t.Text) && (a.lex.GivenName(a.toks[i+1].Text) || a.lex.Surname(a.toks[i+1].Text) || a.personCueAfter(j))):
 			i++
 			continue
 		}
@@ -134,6 +134,15 @@ func (a *analysis) trimChunk(sentFirst, i, j int) []span {
 		}
 	}
 	return []span{{first: i, last: j}}
+}
+
+// personCueAfter reports whether the words at token j mark the name
+// before them as a person's: ", who", a speech verb.
+func (a *analysis) personCueAfter(j int) bool {
+	if j+1 < len(a.toks) && a.toks[j].Text == "," && a.toks[j+1].low == "who" {
+		return true
+	}
+	return j < len(a.toks) && a.speechAfter(j)
 }
 
 // orgRun reports whether tokens [i, j) read as an organization name (a
@@ -200,6 +209,9 @@ func (a *analysis) splitRun(c span) []span {
 		_, lorg := a.lex.Org(left)
 		_, lcc := a.countryByName(left)
 		lorg = lorg && !lcc // "U.S." is a country before it is any list's organization
+		if _, dem := a.demonym(left); dem {
+			lorg = false // "Russian Prime Minister Vladimir Putin" stays one run
+		}
 		if !lorg && !lcc {
 			continue
 		}
@@ -207,7 +219,7 @@ func (a *analysis) splitRun(c span) []span {
 		_, rorg := a.lex.Org(right)
 		_, rcc := a.countryByName(right)
 		rp := a.personLike(span{first: k, last: c.last})
-		rt := a.honorificTok(a.toks[k]) || a.titleWord(a.toks[k]) && c.last-k >= 2
+		rt := a.honorificTok(a.toks[k]) || a.titleWord(a.toks[k]) && c.last-k >= 2 && !a.hasOrgHead(span{first: k, last: c.last})
 		// "United Nations Susan Rice", "South Korea UN"; but "U.S.
 		// President Donald Trump" keeps its country with the title
 		_, rAcr := a.lex.Org(a.toks[k].Text)
@@ -216,6 +228,13 @@ func (a *analysis) splitRun(c span) []span {
 			return append([]span{{first: c.first, last: k}}, a.splitRun(span{first: k, last: c.last})...)
 		}
 		break
+	}
+	// "Abdel Baqi al-Jailani Sudan's Minister": a country before a
+	// possessive is no part of the name before it
+	if c.last-c.first >= 3 && c.last < len(a.toks) && isPossessive(a.toks[c.last]) {
+		if _, ok := a.countryByName(a.toks[c.last-1].Text); ok && a.personLike(span{first: c.first, last: c.last - 1}) {
+			return []span{{first: c.first, last: c.last - 1}, {first: c.last - 1, last: c.last}}
+		}
 	}
 	for k := c.last - 2; k > c.first; k-- {
 		if a.personLike(span{first: k, last: c.last}) && a.hasOrgHead(span{first: c.first, last: k}) && !a.hasOrgHead(span{first: k, last: c.last}) &&
@@ -292,6 +311,8 @@ func (a *analysis) mergeChunks(cs []span) []span {
 		merged := false
 		switch {
 		case len(gap) == 0 || prev.nameAt > 0:
+		case a.bracketJoin(*prev, gap, cur):
+			merged = true
 		case a.ofJoin(*prev, gap, cur, orgMode):
 			merged = true
 		case len(gap) == 1 && isPossessive(gap[0]) && a.possJoin(*prev, cur):
@@ -306,6 +327,27 @@ func (a *analysis) mergeChunks(cs []span) []span {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// bracketJoin reports whether prev + gap + cur is one name because the
+// acronym in brackets after it spells its initials: "United Nations Relief
+// and Works Agency (UNRWA)".
+func (a *analysis) bracketJoin(prev span, gap []tok, cur span) bool {
+	if len(gap) > 2 {
+		return false
+	}
+	for _, t := range gap {
+		if !connectors[t.low] {
+			return false
+		}
+	}
+	k := cur.last
+	if k+2 >= len(a.toks) || a.toks[k].Text != "(" || a.toks[k+2].Text != ")" || !isAllCaps(a.toks[k+1].Text) {
+		return false
+	}
+	acr := strings.ReplaceAll(a.toks[k+1].Text, ".", "")
+	all, content := initials(a.text[a.toks[prev.first].Start:a.toks[cur.last-1].End])
+	return len(acr) >= 3 && (acr == all || acr == content)
 }
 
 // hasOrgHead reports whether a run holds an organization head word.
@@ -344,13 +386,23 @@ func (a *analysis) titleOfChain(prev span, cs []span, k int) (int, span, bool) {
 				break
 			}
 		}
-		// "Ambassador to the United Nations" + "Susan Rice"
-		if q+1 < len(cs) && cs[q+1].first == c.last && a.personLike(cs[q+1]) {
+		// "Ambassador to the United Nations" + "Susan Rice", "Director of
+		// Medical Service" + "Dr. James Nyikal"
+		if q+1 < len(cs) && cs[q+1].first == c.last && (a.personLike(cs[q+1]) || a.personWithTitle(cs[q+1]) && !a.hasOrgHead(c)) {
 			return q + 1, span{first: prev.first, last: cs[q+1].last, nameAt: cs[q+1].first}, true
 		}
 		last = c
 	}
 	return 0, span{}, false
+}
+
+// personWithTitle reports whether a run is a person's name, maybe after an
+// honorific or title ("Dr. James Nyikal").
+func (a *analysis) personWithTitle(c span) bool {
+	for c.last-c.first > 2 && (a.honorificTok(a.toks[c.first]) || a.titleWord(a.toks[c.first])) {
+		c.first++
+	}
+	return a.personLike(c)
 }
 
 // allTitle reports whether a run is title words ending in a title noun.
@@ -392,6 +444,9 @@ func (a *analysis) ofJoin(prev span, gap []tok, cur span, orgMode bool) bool {
 		}
 		if strings.ContainsAny(a.spanText(cur), "0123456789") {
 			return false // "Kennedy Space Center on STS-1"
+		}
+		if _, cc := a.countryByName(a.spanText(cur)); cc && cur.last < len(a.toks) && isPossessive(a.toks[cur.last]) {
+			return false // "the International Criminal Court for Sudan's President"
 		}
 		if head {
 			return !a.personLike(cur)

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/newsdesk/extractor/pkg/lexicon"
@@ -32,8 +33,19 @@ func (a *analysis) classify(m *mention) {
 		m.kind, m.iso2 = kCountry, cc
 		return
 	}
+	if cc, ok := a.demonym(txt); ok && n == 1 && m.titleRole == "" {
+		m.kind, m.iso2 = kDemonym, cc // "Russian", also when a list has it as a name
+		return
+	}
+	if cc, ok := a.capitalOf(txt); ok && n == 1 && m.titleRole == "" && !m.honorific {
+		m.kind, m.iso2 = kCapital, cc // "Moscow", also when a list has it as a name
+		return
+	}
 	if o, ok := a.lex.Org(txt); ok && m.titleRole == "" && !m.honorific && !a.knownPerson(m) {
 		a.setOrg(m, &o)
+		if n > 1 {
+			a.prefixAff(m) // "Saudi Aramco": the name's own country beats the list's
+		}
 		return
 	}
 	if n > 1 && a.isDemonymOrCountry(first.Text) {
@@ -81,13 +93,33 @@ func (a *analysis) classify(m *mention) {
 	if n > 1 && romanNumeral(last.Text) {
 		last = a.toks[m.last-2] // "World War II"
 	}
-	if a.lex.Is(lexicon.NonActor, last.fold) || a.lex.Is(lexicon.NonActor, first.fold) && n > 1 {
+	// "Camp Bastion", "Lake Kivu"; but "Park Jin-hyuk" (a surname, and
+	// no place the geo stage found)
+	if a.lex.Is(lexicon.NonActor, last.fold) || a.lex.Is(lexicon.NonActor, first.fold) && n > 1 && !a.lex.Surname(first.Text) && !a.inApposition(m) {
 		if m.titleRole == "" && !m.honorific {
 			m.kind = kNonActor
 			return
 		}
 	}
 	a.lexicalScores(m)
+}
+
+// inApposition reports whether a role description stands in apposition
+// right before or after m: "the UN special envoy, Park Jin-hyuk,".
+func (a *analysis) inApposition(m *mention) bool {
+	end := a.sentEnd(m.first)
+	if m.last+1 < end && a.toks[m.last].Text == "," {
+		if rp, ok := a.parseRoleNP(m.last+1, end); ok && rp.det {
+			return true
+		}
+	}
+	if m.first >= 2 && a.toks[m.first-1].Text == "," {
+		if start := a.npStart(m.first - 2); start >= 0 {
+			rp, ok := a.parseRoleNP(start, m.first-1)
+			return ok && rp.end == m.first-1
+		}
+	}
+	return false
 }
 
 // knownPerson reports whether the name is a known person's full name
@@ -192,9 +224,14 @@ func (a *analysis) prefixAff(m *mention) {
 		m.aff, m.affRank = cc, 3
 		return
 	}
-	if cc, ok := a.countryByName(first.Text); ok {
-		m.aff, m.affRank = cc, 3
-		return
+	for n := 3; n >= 1; n-- {
+		// "United States Navy", "Kenya Red Cross Society"
+		if m.core+n < m.last {
+			if cc, ok := a.countryByName(a.text[first.Start:a.toks[m.core+n-1].End]); ok {
+				m.aff, m.affRank = cc, 3
+				return
+			}
+		}
 	}
 	for k := m.core + 1; k < m.last; k++ {
 		t := a.toks[k]
@@ -340,6 +377,8 @@ func (a *analysis) lexicalScores(m *mention) {
 	switch loc, ok := a.locationAt(m.start, m.end); {
 	case ok && loc.Kind != "":
 		m.placeScore += 3
+	case m.acronym:
+		// "IBA" is no "Iba": an acronym is a place only when geo says so
 	case a.isPlaceName(m.text):
 		m.placeScore += 2
 	case a.isPlace(m.text):
@@ -374,7 +413,11 @@ func (a *analysis) cueScores(m *mention) {
 		}
 	}
 	if m.first > 0 && isModifierTok(a.toks[m.first-1]) {
-		m.oScore += 2.5 // "state-owned Saudi Aramco", "France-based airframer Airbus"
+		if strings.HasSuffix(a.toks[m.first-1].low, "-born") {
+			m.pScore += 2 // "the Ottawa-born Khadr": a person
+		} else {
+			m.oScore += 2.5 // "state-owned Saudi Aramco", "France-based airframer Airbus"
+		}
 	}
 	// "according to Gawker": a source that is no known person's name
 	if m.first >= 2 && a.toks[m.first-1].low == "to" && a.toks[m.first-2].low == "according" && m.last-m.core == 1 &&
@@ -431,15 +474,11 @@ var nonOrgAcronyms = map[string]bool{
 	"VX": true, "WMD": true, "POW": true, "POWs": true, "PR": true, "HQ": true, "KM": true, "KG": true, "MW": true,
 }
 
-// romanNumeral reports whether s is a Roman numeral ("XII").
+// romanNumeral reports whether s is a small Roman numeral written with I,
+// V and X ("XII", "IV"), as after a name or an event; "MDC" or "CD" are
+// acronyms.
 func romanNumeral(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !strings.ContainsRune("IVXLCDM", r) {
-			return false
-		}
-	}
-	return true
+	return s != "" && romanRe.MatchString(s)
 }
+
+var romanRe = regexp.MustCompile(`^X{0,3}(IX|IV|V?I{0,3})$`)

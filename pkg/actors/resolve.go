@@ -247,12 +247,26 @@ func (a *analysis) orgKey(m *mention) string {
 	// "New People Party" are one
 	var words []string
 	for k := first; k < last; k++ {
-		if isPossessive(a.toks[k]) {
+		t := a.toks[k]
+		if isPossessive(t) {
 			continue
 		}
-		words = append(words, a.toks[k].fold)
+		words = append(words, t.fold)
 	}
 	return strings.Join(words, " ")
+}
+
+// groupKey is orgKey with a leading known acronym spelled out: "UN
+// General Assembly" and "United Nations General Assembly" are one.
+func (a *analysis) groupKey(m *mention) string {
+	key := a.orgKey(m)
+	t := a.toks[m.core]
+	if m.last-m.core > 1 && isAllCaps(t.Text) && strings.HasPrefix(key, t.fold+" ") {
+		if o, ok := a.lex.Org(t.Text); ok && a.expands(o.Name, t.Text) {
+			return fold.Key(o.Name) + key[len(t.fold):]
+		}
+	}
+	return key
 }
 
 // initials returns the capital initials of a name's words, skipping
@@ -294,7 +308,7 @@ func (a *analysis) groupOrgs() {
 			acronyms = append(acronyms, m)
 			continue
 		}
-		key := a.orgKey(m)
+		key := a.groupKey(m)
 		var r *actorRec
 		if m.org != nil {
 			r = byLex[m.org.Name]
@@ -318,6 +332,18 @@ func (a *analysis) groupOrgs() {
 	for _, m := range acronyms {
 		acr := strings.ReplaceAll(m.text, ".", "")
 		var r *actorRec
+		if m.last+2 < len(a.toks) && a.toks[m.last].Text == "(" {
+			// "CEI (Italian Episcopal Conference)"
+			if o := a.mentionAt(m.last + 1); o != nil && o.kind == kOrg && o.first == m.last+1 && o.last < len(a.toks) && a.toks[o.last].Text == ")" {
+				for _, cand := range orgs {
+					for _, om := range cand.mentions {
+						if om == o {
+							r = cand
+						}
+					}
+				}
+			}
+		}
 		if m.first >= 2 && a.toks[m.first-1].Text == "(" {
 			if o := a.mentionAt(m.first - 2); o != nil && o.kind == kOrg && o.actor >= 0 {
 				r = a.actors[o.actor]
@@ -371,7 +397,7 @@ func (a *analysis) groupOrgs() {
 			match.mentions = append(match.mentions, m)
 		}
 	}
-	merged := a.mergePrefixOrgs(orgs)
+	merged := a.mergeContainedOrgs(a.mergePrefixOrgs(orgs))
 	for _, r := range merged {
 		a.actors = append(a.actors, r)
 	}
@@ -432,6 +458,80 @@ func (a *analysis) mergePrefixOrgs(orgs []*actorRec) []*actorRec {
 	return keep
 }
 
+// mergeContainedOrgs joins an organization whose name is another one's
+// name without the country, place or parent body before it (and without a
+// final head word): "General Assembly" into "United Nations General
+// Assembly", "Red Cross" into "Kenya Red Cross Society". The longer
+// organization must be the only one that fits.
+func (a *analysis) mergeContainedOrgs(orgs []*actorRec) []*actorRec {
+	for _, r := range orgs {
+		if len(r.mentions) == 0 {
+			continue
+		}
+		short := ""
+		for _, m := range r.mentions {
+			if k := fold.Key(m.text); strings.Count(k, " ") > strings.Count(short, " ") {
+				short = k
+			}
+		}
+		if !strings.Contains(short, " ") {
+			continue
+		}
+		var into *actorRec
+		n := 0
+		for _, o := range orgs {
+			if o == r || len(o.mentions) == 0 {
+				continue
+			}
+			for _, m := range o.mentions {
+				if a.containsOrgName(m, short) {
+					if into != o {
+						n++
+					}
+					into = o
+					break
+				}
+			}
+		}
+		if n == 1 && a.affCompatible(into, r.mentions[0]) {
+			into.mentions = append(into.mentions, r.mentions...)
+			r.mentions = nil
+		}
+	}
+	var keep []*actorRec
+	for _, r := range orgs {
+		if len(r.mentions) > 0 {
+			keep = append(keep, r)
+		}
+	}
+	return keep
+}
+
+// containsOrgName reports whether mention m reads <lead> short [<head>],
+// where lead names a country, place or known organization and head is one
+// organization word.
+func (a *analysis) containsOrgName(m *mention, short string) bool {
+	for p := m.core + 1; p < m.last; p++ {
+		rest := fold.Key(a.text[a.toks[p].Start:m.end])
+		if rest != short {
+			tail := strings.TrimPrefix(rest, short+" ")
+			if tail == rest || strings.Contains(tail, " ") || !a.lex.Is(lexicon.OrgHead, tail) && !a.lex.Is(lexicon.OrgTail, tail) {
+				continue
+			}
+		}
+		lead := a.text[a.toks[m.core].Start:a.toks[p-1].End]
+		if _, ok := a.lex.Org(lead); ok {
+			return true
+		}
+		if _, ok := a.capitalOf(lead); ok {
+			return true
+		}
+		_, place := a.locationAt(a.toks[m.core].Start, a.toks[p-1].End)
+		return a.isDemonymOrCountry(lead) || place
+	}
+	return false
+}
+
 func containsWord(s, w string) bool {
 	for _, f := range strings.Fields(s) {
 		if f == w {
@@ -485,6 +585,12 @@ func (a *analysis) groupStates() {
 			add(m.aff, &cp)
 		}
 	}
+	for _, g := range a.leaderGovs {
+		if cc := a.leaderCountry(g.inner); cc != "" {
+			g.iso2 = cc
+			add(cc, g)
+		}
+	}
 	// every mention of an acting country's name is a mention of the state,
 	// also inside a name ("Foreign Ministry of the Islamic Emirate of
 	// Afghanistan")
@@ -503,6 +609,44 @@ func (a *analysis) groupStates() {
 	for _, cc := range order {
 		a.actors = append(a.actors, byCC[cc])
 	}
+}
+
+// leaderCountry returns the country of the person named by mention m, a
+// leader whose government acts: the country of its person actor's
+// mentions, of the lexicon, or of the sentence or article.
+func (a *analysis) leaderCountry(m *mention) string {
+	var rec *actorRec
+	for _, r := range a.actors {
+		if r.kind != events.KindPerson {
+			continue
+		}
+		for _, o := range r.mentions {
+			if o == m {
+				rec = r
+			}
+		}
+	}
+	if rec == nil {
+		return ""
+	}
+	best, score := "", 0
+	for _, o := range rec.mentions {
+		if s := affScore(o.aff, o.affRank); len(o.aff) == 2 && s > score {
+			best, score = o.aff, s
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, o := range rec.mentions {
+		if aff, ok := a.lex.Person(o.text); ok && len(aff) == 2 {
+			return aff
+		}
+	}
+	if cc := a.sentenceCountry(rec.mentions[0]); cc != "" {
+		return cc
+	}
+	return a.mainCC
 }
 
 // stateOrgan reports whether an organization is a government body or the
@@ -619,19 +763,30 @@ func (a *analysis) actorName(r *actorRec) string {
 			best, bestW = m.text, w
 		}
 	}
+	if r.kind == events.KindOrganization && bestW == 0 {
+		// only an acronym in the article: the known full name ("NATO" ->
+		// "North Atlantic Treaty Organization"), the acronym an alias
+		for _, m := range r.mentions {
+			if m.org != nil && a.expands(m.org.Name, m.text) {
+				return m.org.Name
+			}
+		}
+	}
 	return best
 }
 
-// affiliation picks the strongest affiliation of an actor's mentions; an
-// organization name is replaced by that organization's actor name.
+// affiliation picks the strongest affiliation of an actor's mentions. An
+// organization cue beats a nationality cue of the same strength ("the South
+// Korean UN chief"); an organization is named by its actor's name in the
+// article (resolveOrg).
 func (a *analysis) affiliation(r *actorRec, names, affs []string) string {
 	if r.kind == events.KindState {
 		return r.iso2
 	}
-	best, rank := "", 0
+	best, score := "", 0
 	for _, m := range r.mentions {
-		if m.aff != "" && m.affRank > rank {
-			best, rank = m.aff, m.affRank
+		if s := affScore(m.aff, m.affRank); s > score {
+			best, score = m.aff, s
 		}
 	}
 	if best == "" && r.kind == events.KindPerson {
@@ -642,30 +797,28 @@ func (a *analysis) affiliation(r *actorRec, names, affs []string) string {
 			}
 		}
 		if best == "" {
+			// the country all known persons of this last name share, when
+			// the article names that country at all ("Kabila" in an
+			// article about Congo, not "Paris" in one about Australia)
 			name := names[a.indexOf(r)]
 			if w := strings.Fields(name); len(w) > 0 {
-				if aff, ok := a.lex.SurnameAffiliation(w[len(w)-1]); ok {
+				if aff, ok := a.lex.SurnameAffiliation(w[len(w)-1]); ok && len(aff) == 2 && a.ccCount[aff] > 0 {
 					best = aff
 				}
 			}
 		}
 	}
-	if len(best) > 2 {
-		// an organization: use its actor's name
-		k := fold.Key(best)
-		for i, o := range a.actors {
-			if o.kind != events.KindOrganization {
-				continue
+	if org := affOrgName(best); org != "" {
+		if i, ok := a.resolveOrg(org, r); ok {
+			if len(affs[i]) == 2 && a.isMinistry(a.actors[i]) {
+				return affs[i]
 			}
-			for _, m := range o.mentions {
-				if fold.Key(m.text) == k {
-					if len(affs[i]) == 2 && a.isMinistry(o) {
-						return affs[i]
-					}
-					return names[i]
-				}
-			}
+			return names[i]
 		}
+		if o, ok := a.lex.Org(org); ok && (!isAllCaps(org) || a.expands(o.Name, org)) {
+			return o.Name
+		}
+		return org
 	}
 	if best == "" && !a.opts.NoInferredAffiliation && r.kind == events.KindPerson {
 		// a country named in the sentence of the person's first mention
@@ -684,6 +837,99 @@ func (a *analysis) affiliation(r *actorRec, names, affs []string) string {
 		best = a.mainCC
 	}
 	return best
+}
+
+// resolveOrg finds the organization actor that an affiliation names: one
+// with a mention of that name; the same known organization under another
+// of its names ("UN" for "United Nations"); the organization an acronym
+// abbreviates ("MDC"); or the one organization whose name ends with or
+// holds the name ("Red Cross" for "Kenya Red Cross Society", "General
+// Assembly" for "United Nations General Assembly"). self is never returned.
+func (a *analysis) resolveOrg(name string, self *actorRec) (int, bool) {
+	k := fold.Key(name)
+	if k == "" {
+		return 0, false
+	}
+	lo, known := a.lex.Org(name)
+	acr := ""
+	if isAllCaps(name) {
+		acr = strings.ReplaceAll(name, ".", "")
+	}
+	const (
+		exact = iota + 1
+		lexName
+		initials
+		suffix
+		inner
+	)
+	best, bestHow, n := -1, 0, 0
+	for i, o := range a.actors {
+		if o.kind != events.KindOrganization || o == self {
+			continue
+		}
+		how := 0
+		for _, m := range o.mentions {
+			mk := fold.Key(m.text)
+			h := 0
+			switch {
+			case mk == k:
+				h = exact
+			case known && (m.org != nil && m.org.Name == lo.Name || a.lexNamed(lo, mk)):
+				h = lexName
+			case acr != "" && !isAllCaps(m.text) && a.orgInitials(m.text, acr):
+				h = initials
+			case strings.HasSuffix(mk, " "+k):
+				h = suffix
+			case strings.Contains(" "+mk+" ", " "+k+" ") && strings.Contains(k, " "):
+				h = inner
+			}
+			if h != 0 && (how == 0 || h < how) {
+				how = h
+			}
+		}
+		switch {
+		case how == 0:
+		case bestHow == 0 || how < bestHow:
+			best, bestHow, n = i, how, 1
+		case how == bestHow:
+			n++
+		}
+	}
+	if best < 0 || n > 1 && bestHow >= initials {
+		return 0, false
+	}
+	return best, true
+}
+
+// lexNamed reports whether folded name k is one of a known organization's
+// names.
+func (a *analysis) lexNamed(o lexicon.Org, k string) bool {
+	if fold.Key(o.Name) == k {
+		return true
+	}
+	for _, al := range o.Aliases {
+		if fold.Key(al) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// expands reports whether a known full name spells out acronym acr
+// ("United Nations" for "U.N."), so it may name the acronym's actor.
+func (a *analysis) expands(full, acr string) bool {
+	if isAllCaps(full) || !isAllCaps(acr) {
+		return false
+	}
+	return a.orgInitials(full, strings.ReplaceAll(acr, ".", ""))
+}
+
+// orgInitials reports whether acronym acr spells the initials of name
+// ("Movement for Democratic Change" -> MDC), also with a leading article or
+// a final tail word left out.
+func (a *analysis) orgInitials(name, acr string) bool {
+	all, content := initials(name)
+	return acr == all || acr == content
 }
 
 // sentenceCountry returns the country named (by name, capital or
@@ -723,8 +969,11 @@ func (a *analysis) indexOf(r *actorRec) int {
 func (a *analysis) isMinistry(r *actorRec) bool {
 	for _, m := range r.mentions {
 		f := fold.Key(m.text)
-		if containsWord(f, "ministry") || a.lex.Is(lexicon.GovBody, f) && (containsWord(f, "foreign") || containsWord(f, "state")) {
-			return true
+		// "U.S. State Department": the name without its country too
+		for _, k := range []string{f, a.orgKey(m)} {
+			if containsWord(k, "ministry") || a.lex.Is(lexicon.GovBody, k) && (containsWord(k, "foreign") || containsWord(k, "state")) {
+				return true
+			}
 		}
 	}
 	return false

@@ -36,7 +36,7 @@ func isPossessive(t tok) bool {
 }
 
 // particlePrefixes start a lower-case name token: "al-Maliki", "bin-Laden".
-var particlePrefixes = []string{"al-", "el-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-", "abd-", "ed-", "ud-"}
+var particlePrefixes = []string{"d'", "d’", "al-", "el-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-", "abd-", "ed-", "ud-"}
 
 // particleName reports whether a lower-case token is a name with a
 // particle prefix ("al-Sadr").

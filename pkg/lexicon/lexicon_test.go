@@ -56,6 +56,9 @@ func TestWords(t *testing.T) {
 		{"govbody pattern", GovBody, "C Foreign Ministry", "GOV", true},
 		{"month", StopCap, "January", "", true},
 		{"not a role", RoleHead, "table", "", false},
+		{"sports role before a name", RoleHead, "striker", "", true},
+		{"title modifier before a title", TitleMod, "Shadow", "", true},
+		{"emeritus before a title", TitleMod, "Emeritus", "", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -71,6 +74,11 @@ func TestPersonsAndGivenNames(t *testing.T) {
 	aff, ok := l.Person("Nawaz Sharif")
 	assert.True(t, ok)
 	assert.Equal(t, "PK", aff)
+	// a person listed under a code that several armed groups share has no
+	// group (CAMEO IMGMUSALQ is al-Qaeda's and Abu Nidal's)
+	aff, ok = l.Person("Osama bin Laden")
+	assert.True(t, ok)
+	assert.Equal(t, "", aff)
 	assert.True(t, l.GivenName("Hassan"))
 	assert.False(t, l.GivenName("Ministry"))
 }

@@ -610,7 +610,7 @@ func (g *gen) cameoInternational() error {
 			g.addOrg(kind, cc, names)
 			if code != "" {
 				if _, ok := g.codeOrg[code]; !ok {
-					g.codeOrg[code] = name
+					g.codeOrg[code] = name // IGO codes name the parent body (IGOUNO)
 				}
 			}
 		case (dated || eli) && !g.notPersonName(name) && nameTokens(name) >= 2 && nameTokens(name) <= 5:
@@ -618,7 +618,7 @@ func (g *gen) cameoInternational() error {
 		}
 	}
 	for _, p := range persons {
-		aff := g.codeOrg[p.code]
+		aff := g.orgOfCode(p.code)
 		if aff == "" && len(p.code) >= 6 {
 			aff = g.iso3[p.code[3:6]]
 		}
@@ -630,6 +630,29 @@ func (g *gen) cameoInternational() error {
 		}
 	}
 	return nil
+}
+
+// ambiguousCode marks a CAMEO code that several armed groups share
+// (IMGMUSALQ: al-Qaeda, the Abu Nidal Organization, ...).
+const ambiguousCode = "\x00"
+
+// setCodeOrg records the organization of a CAMEO code; a code that a second
+// organization also has becomes ambiguous.
+func (g *gen) setCodeOrg(code, name string) {
+	if old, ok := g.codeOrg[code]; ok && old != name {
+		g.codeOrg[code] = ambiguousCode
+		return
+	}
+	g.codeOrg[code] = name
+}
+
+// orgOfCode returns the one organization of a CAMEO code, or "" when there
+// is none or several: a person of a shared code belongs to none of them.
+func (g *gen) orgOfCode(code string) string {
+	if o := g.codeOrg[code]; o != ambiguousCode {
+		return o
+	}
+	return ""
 }
 
 // looksPerson reports whether a 2-4 word name starts with a known given name.
@@ -679,13 +702,13 @@ func (g *gen) cameoMilNonState() error {
 			}
 		}
 		g.addOrg("armed", cc, names)
-		if _, ok := g.codeOrg[code]; code != "" && !ok {
-			g.codeOrg[code] = name
+		if code != "" {
+			g.setCodeOrg(code, name)
 		}
 	}
 	for _, p := range persons {
 		if !g.notPersonName(p.name) && nameTokens(p.name) >= 2 && nameTokens(p.name) <= 5 {
-			g.addPerson(p.name, g.codeOrg[p.code])
+			g.addPerson(p.name, g.orgOfCode(p.code))
 		}
 	}
 	return nil

@@ -64,6 +64,28 @@ func TestReadCameo(t *testing.T) {
 	assert.True(t, es[1].codes[0].dated)
 }
 
+func TestCodeOrg(t *testing.T) {
+	tests := []struct {
+		name  string
+		names []string // organizations with the code, in order
+		want  string
+	}{
+		{"one group", []string{"Hamas"}, "Hamas"},
+		{"same group twice", []string{"Hamas", "Hamas"}, "Hamas"},
+		{"code shared by groups", []string{"Abu Nidal Organization", "Al Qa'ida"}, ""},
+		{"no group", nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := &gen{codeOrg: map[string]string{}}
+			for _, n := range tc.names {
+				g.setCodeOrg("IMGMUSALQ", n)
+			}
+			assert.Equal(t, tc.want, g.orgOfCode("IMGMUSALQ"))
+		})
+	}
+}
+
 func TestIsLowerWord(t *testing.T) {
 	for in, want := range map[string]bool{"minister": true, "co-founder": true, "-x": false, "Iran": false, "a": false, "x2": false} {
 		assert.Equal(t, want, isLowerWord(in), in)
