@@ -134,6 +134,53 @@ func (m *Model) tokenize(text string, start, end int) (toks []Token) {
 		out = append(out, Token{Text: src[pos : pos+n], Start: start + pos, End: start + pos + n, Tag: pt.Tag})
 		pos += n
 	}
+	return coverGaps(text, start, end, out)
+}
+
+// coverGaps makes sure every non-space byte of text[start:end] lies in a
+// token: prose drops text in some words (the "'Reilly" of "O'Reilly" after
+// it splits off what it takes for "'re"). Text glued to the token before
+// extends it; a loose run becomes a token of its own, tagged as a proper
+// noun when capitalised.
+func coverGaps(text string, start, end int, toks []Token) []Token {
+	out := toks[:0:0]
+	pos := start
+	glue := func(gs, ge int) {
+		for gs < ge {
+			r, n := utf8.DecodeRuneInString(text[gs:ge])
+			if unicode.IsSpace(r) {
+				gs += n
+				continue
+			}
+			we := gs
+			for we < ge {
+				r, n := utf8.DecodeRuneInString(text[we:ge])
+				if unicode.IsSpace(r) {
+					break
+				}
+				we += n
+			}
+			if k := len(out) - 1; k >= 0 && out[k].End == gs {
+				out[k].End = we
+				out[k].Text = text[out[k].Start:we]
+			} else {
+				tag := "NN"
+				if unicode.IsUpper(r) {
+					tag = "NNP"
+				}
+				out = append(out, Token{Text: text[gs:we], Start: gs, End: we, Tag: tag})
+			}
+			gs = we
+		}
+	}
+	for _, t := range toks {
+		if t.Start > pos {
+			glue(pos, t.Start)
+		}
+		out = append(out, t)
+		pos = t.End
+	}
+	glue(pos, end)
 	return out
 }
 

@@ -135,8 +135,9 @@ func TestAnalyzeConcurrent(t *testing.T) {
 }
 
 // FuzzAnalyze checks the invariants of Analyze: it never panics; paragraphs,
-// sentences and tokens are ordered, do not overlap, nest, and every token's
-// Text is the text it spans.
+// sentences and tokens are ordered, do not overlap, nest, every token's
+// Text is the text it spans, and every non-space byte of a sentence lies in
+// a token.
 func FuzzAnalyze(f *testing.F) {
 	f.Add("He said “hi.” Then Mr. X left.\n\nU.S. troops. &rsquo; ok")
 	f.Add("\"\"''“”‘’ . . . ?! \n\n\n")
@@ -154,7 +155,13 @@ func FuzzAnalyze(f *testing.F) {
 				if tk.Start < tp || tk.End > s.End || text[tk.Start:tk.End] != tk.Text {
 					t.Fatalf("bad token %+v in sentence %+v", tk, s)
 				}
+				if strings.TrimSpace(text[tp:tk.Start]) != "" {
+					t.Fatalf("text %q before token %+v is in no token", text[tp:tk.Start], tk)
+				}
 				tp = tk.End
+			}
+			if strings.TrimSpace(text[tp:s.End]) != "" {
+				t.Fatalf("text %q at the end of sentence %+v is in no token", text[tp:s.End], s)
 			}
 		}
 	})
@@ -203,5 +210,29 @@ func BenchmarkAnalyzeLongRun(b *testing.B) {
 	m := model()
 	for i := 0; i < b.N; i++ {
 		m.Analyze(text)
+	}
+}
+
+func TestAnalyzeCoversEveryWord(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"apostrophe name prose cuts", "Sean O'Reilly said it.", []string{"Sean", "O'Reilly", "said", "it", "."}},
+		{"curly apostrophe name", "John O’Shea left.", []string{"John", "O’Shea", "left", "."}},
+		{"contractions stay split", "They're here.", []string{"They", "'re", "here", "."}},
+		{"possessive stays split", "Iran's minister spoke.", []string{"Iran", "'s", "minister", "spoke", "."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := model().Analyze(tt.text)
+			var got []string
+			for _, tk := range a.Tokens {
+				require.Equal(t, tt.text[tk.Start:tk.End], tk.Text)
+				got = append(got, tk.Text)
+			}
+			assert.Equal(t, tt.want, got)
+		})
 	}
 }
