@@ -69,8 +69,9 @@ func (s *Actors) Process(ctx context.Context, d *pipeline.Document) error {
 	return nil
 }
 
-// New returns the stage. A nil gazetteer or lexicon is replaced by an empty
-// one, so the stage still runs (with fewer cues).
+// New returns the stage. A nil gazetteer loads the embedded one; a nil
+// lexicon is replaced by an empty one, so the stage still runs (with fewer
+// cues).
 func New(gz *gazetteer.Gazetteer, lex *lexicon.Lexicon, opts Options) *Actors {
 	if gz == nil {
 		gz, _ = gazetteer.Load()

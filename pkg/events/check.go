@@ -12,25 +12,21 @@ import (
 func (d *Document) CheckSpans(text string) error {
 	var errs []error
 	bad := func(s Span) bool { return s.Start < 0 || s.End > len(text) || s.Start >= s.End }
-	for _, a := range d.Actors {
-		if len(a.Spans) == 0 {
-			errs = append(errs, fmt.Errorf("actor %q: no mention", a.Name))
+	mentions := func(what, name string, spans []Span) {
+		if len(spans) == 0 {
+			errs = append(errs, fmt.Errorf("%s %q: no mention", what, name))
 		}
-		for _, s := range a.Spans {
+		for _, s := range spans {
 			if bad(s) {
-				errs = append(errs, fmt.Errorf("actor %q: span %v outside text", a.Name, s))
+				errs = append(errs, fmt.Errorf("%s %q: span %v outside text", what, name, s))
 			}
 		}
 	}
+	for _, a := range d.Actors {
+		mentions("actor", a.Name, a.Spans)
+	}
 	for _, l := range d.Locations {
-		if len(l.Spans) == 0 {
-			errs = append(errs, fmt.Errorf("location %q: no mention", l.Name))
-		}
-		for _, s := range l.Spans {
-			if bad(s) {
-				errs = append(errs, fmt.Errorf("location %q: span %v outside text", l.Name, s))
-			}
-		}
+		mentions("location", l.Name, l.Spans)
 	}
 	for _, c := range d.Casualties {
 		switch {
