@@ -5,6 +5,7 @@
 //	extractor eval --gold DIR --articles FILE   score against gold files
 //	extractor stream [flags]              Kafka topic in, events out
 //	extractor batch [flags] INPUT...       reprocess archives
+//	extractor bench [flags] [FILE...]     speed next to prose's NewDocument
 package main
 
 import (
@@ -20,6 +21,7 @@ Usage:
   extractor eval [flags]                 score extraction against gold files
   extractor stream [flags]               consume articles from Kafka, produce events
   extractor batch [flags] INPUT...       reprocess archives (files, globs, a Kafka topic)
+  extractor bench [flags] [FILE...]      time extraction next to prose's NewDocument as shipped
   extractor help COMMAND                 help for one command
 
 Run 'extractor COMMAND --help' for the flags of a command.
@@ -45,6 +47,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runStream(rest, stdout, stderr)
 	case "batch":
 		return runBatch(rest, stdin, stdout, stderr)
+	case "bench":
+		return runBench(rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		if len(rest) > 0 {
 			return run([]string{rest[0], "--help"}, stdin, stdout, stderr)

@@ -35,7 +35,8 @@ func stage(t testing.TB) (*Actors, *ner.Model) {
 		lex, err := lexicon.Load()
 		require.NoError(t, err)
 		testStage = New(gz, lex, Options{})
-		testModel = ner.NewModel(ner.Options{})
+		testModel, err = ner.NewModel(ner.Options{})
+		require.NoError(t, err)
 	})
 	return testStage, testModel
 }

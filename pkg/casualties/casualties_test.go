@@ -17,7 +17,13 @@ import (
 )
 
 // model is the tagger, loaded once for all tests.
-var model = sync.OnceValue(func() *ner.Model { return ner.NewModel(ner.Options{}) })
+var model = sync.OnceValue(func() *ner.Model {
+	m, err := ner.NewModel(ner.Options{})
+	if err != nil {
+		panic(err)
+	}
+	return m
+})
 
 // doc returns an analysed document of text.
 func doc(t testing.TB, text string) *pipeline.Document {
@@ -583,7 +589,12 @@ func FuzzProcess(f *testing.F) {
 
 func Example() {
 	d := pipeline.NewDocument(events.Article{ID: "x", Body: "The blast killed at least 12 people and wounded 30, police said."}, "example")
-	d.NLP = ner.NewModel(ner.Options{}).Analyze(d.Text)
+	m, err := ner.NewModel(ner.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d.NLP = m.Analyze(d.Text)
 	if err := New(Options{}).Process(context.Background(), d); err != nil {
 		fmt.Println(err)
 		return

@@ -15,7 +15,10 @@ import (
 
 // countTokens counts the tokens of the articles, for the tokens/s metric.
 func countTokens(arts []events.Article) int {
-	m := ner.NewModel(ner.Options{NoTagging: true})
+	m, err := ner.NewModel(ner.Options{NoTagging: true})
+	if err != nil {
+		panic(err)
+	}
 	n := 0
 	for _, a := range arts {
 		n += len(m.Analyze(a.Body).Tokens)

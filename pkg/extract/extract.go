@@ -44,7 +44,10 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: load lexicon: %w", err)
 	}
-	model := ner.NewModel(ner.Options{})
+	model, err := ner.NewModel(ner.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
 	p := &pipeline.Pipeline{
 		Version: Version,
 		Stages: []pipeline.Stage{

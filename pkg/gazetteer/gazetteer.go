@@ -120,8 +120,9 @@ func (c Candidate) Prior() float64 {
 // Gazetteer answers place and country look-ups. It is immutable after Load.
 type Gazetteer struct {
 	ents       []entity
-	names      string  // names.tsv: sorted "key\trefs\n" lines
-	lines      []int32 // start offset of each line of names
+	names      string           // names.tsv: sorted "key\trefs\n" lines
+	lines      []int32          // start offset of each line of names
+	index      map[string]int32 // key -> line
 	countries  []Country
 	byISO2     map[string]int
 	countryEnt map[int]int // entity id -> index in countries
@@ -253,16 +254,19 @@ func (g *Gazetteer) lookup(name string) []Candidate {
 
 // find returns the index of the line whose key is k, or -1.
 func (g *Gazetteer) find(k string) int {
-	i := sort.Search(len(g.lines), func(i int) bool { return g.key(i) >= k })
-	if i < len(g.lines) && g.key(i) == k {
-		return i
+	if i, ok := g.index[k]; ok {
+		return int(i)
 	}
 	return -1
 }
 
-func (g *Gazetteer) key(i int) string {
-	s := g.names[g.lines[i]:]
-	if j := strings.IndexByte(s, '\t'); j >= 0 {
+// key returns the key of line i.
+func (g *Gazetteer) key(i int) string { return g.keyAt(int(g.lines[i])) }
+
+// keyAt returns the key of the line that starts at byte off of names.
+func (g *Gazetteer) keyAt(off int) string {
+	s := g.names[off:]
+	if j := strings.IndexAny(s, "\t\n"); j >= 0 {
 		return s[:j]
 	}
 	return s

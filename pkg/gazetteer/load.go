@@ -43,8 +43,11 @@ func Load() (*Gazetteer, error) {
 		return nil, err
 	}
 	g.names = names
-	g.lines = make([]int32, 0, strings.Count(names, "\n"))
+	n := strings.Count(names, "\n")
+	g.lines = make([]int32, 0, n)
+	g.index = make(map[string]int32, n)
 	for i := 0; i < len(names); {
+		g.index[g.keyAt(i)] = int32(len(g.lines))
 		g.lines = append(g.lines, int32(i))
 		j := strings.IndexByte(names[i:], '\n')
 		if j < 0 {

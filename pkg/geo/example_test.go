@@ -14,9 +14,13 @@ func ExampleLocations_Extract() {
 		panic(err)
 	}
 	stage := geo.New(gz, geo.Options{})
+	model, err := ner.NewModel(ner.Options{})
+	if err != nil {
+		panic(err)
+	}
 	text := "Tehran said missiles hit a village in the Sistan-Baluchestan province that borders Pakistan. " +
 		"Iranian media said the strikes hit Sistan and Baluchestan Province."
-	for _, l := range stage.Extract(ner.NewModel(ner.Options{}).Analyze(text)) {
+	for _, l := range stage.Extract(model.Analyze(text)) {
 		fmt.Printf("%s (%s, %s) %v %v\n", l.Name, l.Kind, l.Country, l.Aliases, l.Spans)
 	}
 	// Output:

@@ -30,7 +30,9 @@ func setup(t testing.TB) (*Locations, *ner.Model) {
 		var gz *gazetteer.Gazetteer
 		gz, setupErr = gazetteer.Load()
 		testStage = New(gz, Options{})
-		testModel = ner.NewModel(ner.Options{})
+		if setupErr == nil {
+			testModel, setupErr = ner.NewModel(ner.Options{})
+		}
 	})
 	require.NoError(t, setupErr)
 	return testStage, testModel

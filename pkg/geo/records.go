@@ -316,10 +316,13 @@ func (s *Locations) settleCues(c *docCtx, ms []mention) {
 	}
 }
 
+// possessive drops a possessive "'s" inside a name.
+var possessive = strings.NewReplacer("'s ", " ", "’s ", " ")
+
 // recordKey is the identity of a cue-made name: folded, without a
 // possessive "'s" and a leading "the".
 func recordKey(name string) string {
-	k := fold.Key(strings.NewReplacer("'s ", " ", "’s ", " ").Replace(name))
+	k := fold.Key(possessive.Replace(name))
 	return strings.TrimPrefix(k, "the ")
 }
 

@@ -3,17 +3,16 @@
 // original text, which is never modified.
 //
 // One Model is built once per process and shared; it is safe for concurrent
-// use. prose's tokenizer rewrites curly quotes to straight ones and keeps no
-// offsets, so tokens are aligned back to the original text here: Token.Text
-// is always text[Start:End].
+// use. Tokens follow the rules of prose v2's tokenizer and tags come from
+// prose's trained tagging model, but both are computed here on byte offsets
+// of the original text: Token.Text is always text[Start:End], and curly
+// quotes stay curly.
 package ner
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v2"
 )
 
 // Token is one word or punctuation mark. Text == text[Start:End] of the
@@ -58,93 +57,82 @@ type Options struct {
 	NoTagging bool
 }
 
-// Model holds the prose tagging model, loaded once. Safe for concurrent use.
+// Model holds the tagging model, loaded once. Safe for concurrent use.
 type Model struct {
-	opts  Options
-	prose *prose.Model
+	opts   Options
+	tagger *tagger
 }
 
-// NewModel loads prose's English model (about 0.5 s). Call it once per
-// process and share the result.
-func NewModel(opts Options) *Model {
-	return &Model{opts: opts, prose: prose.ModelFromData("en")}
+// NewModel loads the tagging model from prose's embedded English model
+// (about 0.2 s). Call it once per process and share the result.
+func NewModel(opts Options) (*Model, error) {
+	m := &Model{opts: opts}
+	if !opts.NoTagging {
+		t, err := loadTagger()
+		if err != nil {
+			return nil, err
+		}
+		m.tagger = t
+	}
+	return m, nil
 }
 
 // Analyze splits text into paragraphs, sentences and tokens and tags them.
-// It never fails: text that prose cannot tokenize keeps its sentences and
-// gets tokens from a whitespace split.
+// It never fails.
 func (m *Model) Analyze(text string) *Analysis {
 	a := &Analysis{Text: text}
 	a.Paragraphs = SplitParagraphs(text)
+	s := &scratch{}
+	a.Tokens = make([]Token, 0, len(text)/5)
 	for pi, p := range a.Paragraphs {
-		for _, s := range SplitSentences(text, p.Start, p.End) {
+		for _, se := range SplitSentences(text, p.Start, p.End) {
 			first := len(a.Tokens)
-			a.Tokens = append(a.Tokens, m.tokenize(text, s[0], s[1])...)
-			a.Sentences = append(a.Sentences, Sentence{Start: s[0], End: s[1], Para: pi, First: first, Last: len(a.Tokens)})
+			a.Tokens = m.tokenize(text, se[0], se[1], a.Tokens, s)
+			a.Sentences = append(a.Sentences, Sentence{Start: se[0], End: se[1], Para: pi, First: first, Last: len(a.Tokens)})
 		}
 	}
 	return a
 }
 
-// tokenize tokenizes and tags text[start:end] with prose, one sentence per
-// call so that prose's shared-token cache cannot mix tags across sentences.
-// prose's tokenizer panics on some input (case mapping that changes byte
-// lengths, as in "İ") and is quadratic in the length of a run without white
-// space; such a sentence is split on white space instead.
-func (m *Model) tokenize(text string, start, end int) (toks []Token) {
-	src := text[start:end]
-	if longestRun(src) > MaxWordBytes {
-		return fieldsTokens(src, start)
+// tokenize appends the tagged tokens of the sentence text[start:end] to out.
+func (m *Model) tokenize(text string, start, end int, out []Token, s *scratch) []Token {
+	s.pieces = splitSentence(text, start, end, s.pieces[:0])
+	s.words, s.tags = s.words[:0], s.tags[:0]
+	for _, p := range s.pieces {
+		s.words = append(s.words, p.word)
+		s.tags = append(s.tags, "")
 	}
-	defer func() {
-		if recover() != nil {
-			toks = fieldsTokens(src, start)
-		}
-	}()
-	doc, err := prose.NewDocument(src,
-		prose.UsingModel(m.prose),
-		prose.WithSegmentation(false),
-		prose.WithExtraction(false),
-		prose.WithTagging(!m.opts.NoTagging))
-	if err != nil {
-		return fieldsTokens(src, start)
+	if m.tagger != nil {
+		m.tagger.tag(s.words, s.tags, s)
 	}
-	ptoks := doc.Tokens()
-	out := make([]Token, 0, len(ptoks))
-	pos := 0
-	for _, pt := range ptoks {
-		for pos < len(src) {
-			r, n := utf8.DecodeRuneInString(src[pos:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			pos += n
-		}
-		n := matchLen(src[pos:], pt.Text)
-		if n < 0 {
-			// prose changed the token in a way we do not know: find it
-			// further on, or give up on this one token.
-			idx := strings.Index(src[pos:], pt.Text)
-			if idx < 0 {
-				continue
-			}
-			pos += idx
-			n = len(pt.Text)
-		}
-		out = append(out, Token{Text: src[pos : pos+n], Start: start + pos, End: start + pos + n, Tag: pt.Tag})
-		pos += n
+	first := len(out)
+	for i, p := range s.pieces {
+		out = append(out, Token{Text: text[p.start:p.end], Start: p.start, End: p.end, Tag: s.tags[i]})
 	}
-	return coverGaps(text, start, end, out)
+	return coverGaps(text, start, end, out, first)
 }
 
 // coverGaps makes sure every non-space byte of text[start:end] lies in a
-// token: prose drops text in some words (the "'Reilly" of "O'Reilly" after
-// it splits off what it takes for "'re"). Text glued to the token before
-// extends it; a loose run becomes a token of its own, tagged as a proper
-// noun when capitalised.
-func coverGaps(text string, start, end int, toks []Token) []Token {
-	out := toks[:0:0]
+// token of toks[first:]: prose's rules drop text in some words (the
+// "'Reilly" of "O'Reilly" after splitting off what they take for "'re").
+// Text glued to the token before extends it; a loose run becomes a token
+// of its own, tagged as a proper noun when capitalised.
+func coverGaps(text string, start, end int, toks []Token, first int) []Token {
 	pos := start
+	gap := false
+	for _, t := range toks[first:] {
+		if strings.TrimSpace(text[pos:t.Start]) != "" {
+			gap = true
+			break
+		}
+		pos = t.End
+	}
+	if !gap && strings.TrimSpace(text[pos:end]) == "" {
+		return toks
+	}
+	sent := append([]Token(nil), toks[first:]...)
+	out := toks[:first]
+	pos = start
 	glue := func(gs, ge int) {
 		for gs < ge {
 			r, n := utf8.DecodeRuneInString(text[gs:ge])
@@ -160,7 +148,7 @@ func coverGaps(text string, start, end int, toks []Token) []Token {
 				}
 				we += n
 			}
-			if k := len(out) - 1; k >= 0 && out[k].End == gs {
+			if k := len(out) - 1; k >= first && out[k].End == gs {
 				out[k].End = we
 				out[k].Text = text[out[k].Start:we]
 			} else {
@@ -173,7 +161,7 @@ func coverGaps(text string, start, end int, toks []Token) []Token {
 			gs = we
 		}
 	}
-	for _, t := range toks {
+	for _, t := range sent {
 		if t.Start > pos {
 			glue(pos, t.Start)
 		}
@@ -184,68 +172,9 @@ func coverGaps(text string, start, end int, toks []Token) []Token {
 	return out
 }
 
-// matchLen returns how many bytes of src the prose token tok stands for, or
-// -1. prose reads “ ” as " and ‘ ’ &rsquo; as '.
-func matchLen(src, tok string) int {
-	p := 0
-	for _, r := range tok {
-		if p >= len(src) {
-			return -1
-		}
-		o, n := utf8.DecodeRuneInString(src[p:])
-		switch {
-		case r == o:
-		case r == '"' && (o == '\u201c' || o == '\u201d'):
-		case r == '\'' && (o == '\u2018' || o == '\u2019'):
-		case r == '\'' && strings.HasPrefix(src[p:], "&rsquo;"):
-			n = len("&rsquo;")
-		default:
-			return -1
-		}
-		p += n
-	}
-	return p
-}
-
-// MaxWordBytes is the longest run without white space that is handed to
-// prose's tokenizer, whose cost grows with the square of a run's length.
+// MaxWordBytes is the longest word (run without white space) that is split
+// into tokens; a longer one is one token, so that the cost stays linear.
 const MaxWordBytes = 256
-
-// longestRun returns the length in bytes of the longest run of src without
-// ASCII white space.
-func longestRun(src string) int {
-	longest, run := 0, 0
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case ' ', '\t', '\n', '\r', '\v', '\f':
-			run = 0
-		default:
-			run++
-			longest = max(longest, run)
-		}
-	}
-	return longest
-}
-
-// fieldsTokens splits src on white space; base is src's offset in the text.
-func fieldsTokens(src string, base int) []Token {
-	var out []Token
-	start := -1
-	for i, r := range src {
-		if unicode.IsSpace(r) {
-			if start >= 0 {
-				out = append(out, Token{Text: src[start:i], Start: base + start, End: base + i})
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, Token{Text: src[start:], Start: base + start, End: base + len(src)})
-	}
-	return out
-}
 
 // SentenceAt returns the index of the sentence that contains byte offset
 // off, or -1.

@@ -21,8 +21,14 @@ import (
 
 // model and gz are loaded once for all tests of the package.
 var (
-	model = sync.OnceValue(func() *ner.Model { return ner.NewModel(ner.Options{}) })
-	gz    = sync.OnceValue(func() *gazetteer.Gazetteer {
+	model = sync.OnceValue(func() *ner.Model {
+		m, err := ner.NewModel(ner.Options{})
+		if err != nil {
+			panic(err)
+		}
+		return m
+	})
+	gz = sync.OnceValue(func() *gazetteer.Gazetteer {
 		g, err := gazetteer.Load()
 		if err != nil {
 			panic(err)
