@@ -18,9 +18,11 @@ import (
 //
 // prose names each feature by a string ("i-1 tag+i word NNP said") and
 // builds those strings per token. Here a feature is its template and the
-// vocabulary ids of its one or two values, packed in a uint64: a token costs
-// four string look-ups (its word, the suffixes, the previous tag) and the
-// fourteen feature look-ups are integer ones, with no allocation.
+// vocabulary ids of its values: the weights of a one-value feature are found
+// by indexing a dense table, those of a two-value feature by one integer
+// map look-up, and the features of the two tags before a token are summed
+// once per pair of tags at load time. A token costs a few string look-ups
+// (its word, the suffixes) and no allocation.
 //
 // prose rounds its weights to three decimals, so they are kept exactly as
 // integer thousandths. Where two tags tie exactly prose picks one at random
@@ -30,8 +32,12 @@ type tagger struct {
 	words   map[string]string // prose's tag dictionary of unambiguous words
 	vocab   map[string]int32  // every value some feature names
 	pref1   [256]int32        // vocab id of each first byte, read as a rune
-	feats   map[uint64]uint32 // feature → its weights: start<<8 | count
-	weights []int32           // weight in thousandths << 8 | class
+	// single[v*len(templates)+tmpl] locates the weights of the one-value
+	// feature tmpl with value v, pairs2 those of two-value features (keys
+	// from featKey), both as start<<8 | count in weights.
+	single  []uint32
+	pairs2  map[uint64]uint32
+	weights []int32 // weight in thousandths << 8 | class
 	// tagIndex numbers the classes, then -START- and -START2-.
 	tagIndex map[string]int
 	// pairs[a*len(tagIndex)+b] is the score of the features that depend
@@ -136,21 +142,29 @@ func loadTagger() (*tagger, error) {
 	if n >= 1<<24 {
 		return nil, fmt.Errorf("ner: load tagger: %d weights, at most 1<<24 supported", n)
 	}
-	t.feats = make(map[uint64]uint32, len(weights))
+	type located struct {
+		tmpl   int
+		v1, v2 int32
+		at     uint32
+	}
+	feats := make([]located, 0, len(weights))
+	seen := make(map[[3]int32]bool, len(weights))
 	t.weights = make([]int32, 0, n)
 	for f, ws := range weights {
 		tmpl, v1, v2, ok := parseFeature(f)
 		if !ok {
 			return nil, fmt.Errorf("ner: load tagger: unknown feature %q", f)
 		}
-		k := featKey(tmpl, id(v1), id(v2))
-		if _, dup := t.feats[k]; dup {
+		lf := located{tmpl, id(v1), id(v2), uint32(len(t.weights))<<8 | uint32(len(ws))}
+		k := [3]int32{int32(tmpl), lf.v1, lf.v2}
+		if seen[k] {
 			return nil, fmt.Errorf("ner: load tagger: feature %q parses like another", f)
 		}
+		seen[k] = true
 		if len(ws) >= 1<<8 {
 			return nil, fmt.Errorf("ner: load tagger: feature %q weighs %d classes", f, len(ws))
 		}
-		t.feats[k] = uint32(len(t.weights))<<8 | uint32(len(ws))
+		feats = append(feats, lf)
 		for c, w := range ws {
 			ci, ok := index[c]
 			if !ok {
@@ -165,6 +179,15 @@ func loadTagger() (*tagger, error) {
 	}
 	if len(t.vocab) >= 1<<24 {
 		return nil, fmt.Errorf("ner: load tagger: %d values, at most 1<<24 supported", len(t.vocab))
+	}
+	t.single = make([]uint32, len(t.vocab)*len(templates))
+	t.pairs2 = make(map[uint64]uint32)
+	for _, f := range feats {
+		if twoValued(f.tmpl) {
+			t.pairs2[featKey(f.tmpl, f.v1, f.v2)] = f.at
+		} else {
+			t.single[int(f.v1)*len(templates)+f.tmpl] = f.at
+		}
 	}
 	for b := range t.pref1 {
 		t.pref1[b] = t.lookup(string(rune(b)))
@@ -333,15 +356,21 @@ type scores struct {
 	seen  uint64
 }
 
+// twoValued reports whether template tmpl has two values.
+func twoValued(tmpl int) bool { return tmpl == tTag12 || tmpl == tTag1Word }
+
 // score adds the weights of the feature of template tmpl with values v1
-// and v2, if the model has it. A value of -1 is in no feature.
+// and v2 (0 for a one-value template), if the model has it. A value of -1
+// is in no feature.
 func (t *tagger) score(sc *scores, tmpl int, v1, v2 int32) {
 	if v1 < 0 || v2 < 0 {
 		return
 	}
-	f, ok := t.feats[featKey(tmpl, v1, v2)]
-	if !ok {
-		return
+	var f uint32
+	if twoValued(tmpl) {
+		f = t.pairs2[featKey(tmpl, v1, v2)]
+	} else {
+		f = t.single[int(v1)*len(templates)+tmpl]
 	}
 	for _, e := range t.weights[f>>8 : f>>8+f&0xff] {
 		c := e & 0xff
