@@ -29,7 +29,7 @@ import (
 // (map order); the tagger picks the first in prose's class order.
 type tagger struct {
 	classes []string
-	words   map[string]string // prose's tag dictionary of unambiguous words
+	dict    map[string]int    // prose's dictionary of unambiguous words: word → tagIndex
 	vocab   map[string]int32  // every value some feature names
 	pref1   [256]int32        // vocab id of each first byte, read as a rune
 	// single[v*len(templates)+tmpl] locates the weights of the one-value
@@ -38,8 +38,10 @@ type tagger struct {
 	single  []uint32
 	pairs2  map[uint64]uint32
 	weights []int32 // weight in thousandths << 8 | class
-	// tagIndex numbers the classes, then -START- and -START2-.
+	// tagIndex numbers the classes, then -START- and -START2-; prevOf
+	// holds each as context.
 	tagIndex map[string]int
+	prevOf   []prevTag
 	// pairs[a*len(tagIndex)+b] is the score of the features that depend
 	// only on the two tags before a token, when they are a and b.
 	pairs []scores
@@ -102,12 +104,13 @@ func parseFeature(name string) (tmpl int, v1, v2 string, ok bool) {
 func loadTagger() (*tagger, error) {
 	t := &tagger{}
 	var weights map[string]map[string]float64
+	var dict map[string]string
 	for _, f := range []struct {
 		name string
 		into any
 	}{
 		{"classes.gob", &t.classes},
-		{"tags.gob", &t.words},
+		{"tags.gob", &dict},
 		{"weights.gob", &weights},
 	} {
 		b, err := prose.Asset("model/AveragedPerceptron/" + f.name)
@@ -197,6 +200,18 @@ func loadTagger() (*tagger, error) {
 		t.tagIndex[c] = i
 	}
 	nt := len(t.tagIndex)
+	t.prevOf = make([]prevTag, nt)
+	for tag, i := range t.tagIndex {
+		t.prevOf[i] = t.prev(tag)
+	}
+	t.dict = make(map[string]int, len(dict))
+	for w, tag := range dict {
+		i, ok := t.tagIndex[tag]
+		if !ok || i >= len(t.classes) {
+			return nil, fmt.Errorf("ner: load tagger: word %q has unknown tag %q", w, tag)
+		}
+		t.dict[w] = i
+	}
 	t.pairs = make([]scores, nt*nt)
 	for a, ta := range append(t.classes[:len(t.classes):len(t.classes)], "-START-", "-START2-") {
 		for b, tb := range append(t.classes[:len(t.classes):len(t.classes)], "-START-", "-START2-") {
@@ -252,14 +267,23 @@ func (t *tagger) tag(words, tags []string, s *scratch) {
 	}
 	for i, w := range words {
 		tag := fixedTag(w)
-		if tag == "" {
-			var ok bool
-			if tag, ok = t.words[w]; !ok {
-				tag = t.predict(i, w, p, s)
-			}
+		if tag != "" {
+			tags[i] = tag
+			p[1], p[0] = p[0], t.prev(tag)
+			continue
 		}
-		tags[i] = tag
-		p[1], p[0] = p[0], t.prev(tag)
+		c, ok := t.dict[w]
+		if !ok {
+			c = t.predict(i, w, p, s)
+		}
+		next := prevTag{-1, -1}
+		if c >= 0 {
+			tags[i], next = t.classes[c], t.prevOf[c]
+		} else {
+			tags[i] = ""
+			next = t.prev("")
+		}
+		p[1], p[0] = p[0], next
 	}
 }
 
@@ -316,9 +340,10 @@ func (t *tagger) tagScores(sc *scores, p1, p2 int32) {
 }
 
 // predict scores the 14 features of prose's tagger for words[i], given the
-// two tags before it (p[0] the last), and returns the best tag. Only tags
-// that some present feature weighs are candidates.
-func (t *tagger) predict(i int, w string, p [2]prevTag, s *scratch) string {
+// two tags before it (p[0] the last), and returns the index of the best tag
+// in classes, or -1. Only tags that some present feature weighs are
+// candidates.
+func (t *tagger) predict(i int, w string, p [2]prevTag, s *scratch) int {
 	var sc scores
 	if p[0].index >= 0 && p[1].index >= 0 {
 		sc = t.pairs[p[0].index*len(t.tagIndex)+p[1].index]
@@ -343,10 +368,7 @@ func (t *tagger) predict(i int, w string, p [2]prevTag, s *scratch) string {
 			best = c
 		}
 	}
-	if best < 0 {
-		return ""
-	}
-	return t.classes[best]
+	return best
 }
 
 // scores are the running scores of the classes; seen has bit c set once a
