@@ -434,13 +434,13 @@ func (a *article) cutClause(s, end int) int {
 				return k
 			}
 		}
-		// ", and observers say ...", ", where he says ...": another
-		// attribution begins.
+		// ", and observers say ...", ", where he says ...", ", Malaysia
+		// has stated ...": another attribution begins.
 		for j := k + 1; j < end && j <= k+8; j++ {
 			if a.inQ[j] >= 0 || a.low[j] == "," {
 				break
 			}
-			if a.isCue(j, false) && a.toks[j].Tag != "VBN" && a.toks[j].Tag != "VBG" {
+			if a.isCue(j, false) && (a.toks[j].Tag != "VBN" || a.hasPerfect(j, k+1)) && a.toks[j].Tag != "VBG" {
 				if _, _, _, ok := a.subjectOf(j, k+1); ok {
 					return k
 				}

@@ -236,6 +236,14 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name:   "indirect: a clause ends where a perfect-tense attribution begins",
+			text:   `After police said the bridge collapsed during the storm, the mayor has announced the road will stay closed.`,
+			want: []want{
+				{indir, "the bridge collapsed during the storm", "police", "said", "police"},
+				{indir, "the road will stay closed", "mayor", "announced", "the mayor"},
+			},
+		},
+		{
 			name:   "indirect: directives and appeals without a clause are not quotes",
 			text:   `The UN urged both sides to show restraint. Iran condemned the attack and called for calm.`,
 			actors: []actorSpec{{name: "United Nations", kind: org, mentions: []string{"UN"}}, {name: "Iran", kind: state, aff: "IR"}},
