@@ -29,9 +29,9 @@ import (
 // (map order); the tagger picks the first in prose's class order.
 type tagger struct {
 	classes []string
-	dict    map[string]int    // prose's dictionary of unambiguous words: word → tagIndex
-	vocab   map[string]int32  // every value some feature names
-	pref1   [256]int32        // vocab id of each first byte, read as a rune
+	dict    map[string]int   // prose's dictionary of unambiguous words: word → tagIndex
+	vocab   map[string]int32 // every value some feature names
+	pref1   [256]int32       // vocab id of each first byte, read as a rune
 	// single[v*len(templates)+tmpl] locates the weights of the one-value
 	// feature tmpl with value v, pairs2 those of two-value features (keys
 	// from featKey), both as start<<8 | count in weights.

@@ -236,8 +236,8 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
-			name:   "indirect: a clause ends where a perfect-tense attribution begins",
-			text:   `After police said the bridge collapsed during the storm, the mayor has announced the road will stay closed.`,
+			name: "indirect: a clause ends where a perfect-tense attribution begins",
+			text: `After police said the bridge collapsed during the storm, the mayor has announced the road will stay closed.`,
 			want: []want{
 				{indir, "the bridge collapsed during the storm", "police", "said", "police"},
 				{indir, "the road will stay closed", "mayor", "announced", "the mayor"},
