@@ -8,6 +8,8 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/extractor ./cmd/ex
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/extractor /usr/local/bin/extractor
+COPY --from=build /src/NOTICE /usr/share/doc/extractor/NOTICE
+COPY --from=build /src/licenses /usr/share/doc/extractor/licenses
 USER nonroot:nonroot
 ENTRYPOINT ["/usr/local/bin/extractor"]
 CMD ["extract", "--demo"]
