@@ -75,6 +75,8 @@ type analysis struct {
 	// leaderGovs are governments named by their leader ("the Obama
 	// administration"): the state is the leader's country
 	leaderGovs []*mention
+	// nameWordsOf memoizes nameWords; its slices are shared, read only.
+	nameWordsOf map[string][]string
 }
 
 func newAnalysis(s *Actors, d *pipeline.Document) *analysis {
@@ -87,6 +89,8 @@ func newAnalysis(s *Actors, d *pipeline.Document) *analysis {
 		sents:   d.NLP.Sentences,
 		locs:    d.Out.Locations,
 		ccCount: map[string]int{},
+
+		nameWordsOf: map[string][]string{},
 	}
 }
 

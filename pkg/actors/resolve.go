@@ -129,8 +129,12 @@ func (a *analysis) resolve() {
 }
 
 // nameWords are the words of a person's name without particles, used to
-// match shorter forms: "Nouri al-Maliki" -> nouri maliki.
+// match shorter forms: "Nouri al-Maliki" -> nouri maliki. The result is
+// shared between calls: read only.
 func (a *analysis) nameWords(s string) []string {
+	if w, ok := a.nameWordsOf[s]; ok {
+		return w
+	}
 	var out []string
 	for _, w := range strings.Fields(fold.Key(s)) {
 		if a.lex.Is(lexicon.Particle, w) || a.lex.Is(lexicon.Suffix, w) || w == "sheikh" || w == "sheik" || w == "shaikh" {
@@ -138,6 +142,7 @@ func (a *analysis) nameWords(s string) []string {
 		}
 		out = append(out, w)
 	}
+	a.nameWordsOf[s] = out
 	return out
 }
 
