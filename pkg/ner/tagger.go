@@ -90,7 +90,7 @@ func parseFeature(name string) (tmpl int, v1, v2 string, ok bool) {
 		if !found || tm == tBias {
 			continue
 		}
-		if tm == tTag12 || tm == tTag1Word {
+		if twoValued(tm) {
 			// The first value is a tag, which has no space.
 			v1, v2, ok = strings.Cut(rest, " ")
 			return tm, v1, v2, ok
@@ -195,8 +195,9 @@ func loadTagger() (*tagger, error) {
 	for b := range t.pref1 {
 		t.pref1[b] = t.lookup(string(rune(b)))
 	}
-	t.tagIndex = make(map[string]int, len(t.classes)+2)
-	for i, c := range append(t.classes[:len(t.classes):len(t.classes)], "-START-", "-START2-") {
+	contexts := append(t.classes[:len(t.classes):len(t.classes)], "-START-", "-START2-")
+	t.tagIndex = make(map[string]int, len(contexts))
+	for i, c := range contexts {
 		t.tagIndex[c] = i
 	}
 	nt := len(t.tagIndex)
@@ -213,8 +214,8 @@ func loadTagger() (*tagger, error) {
 		t.dict[w] = i
 	}
 	t.pairs = make([]scores, nt*nt)
-	for a, ta := range append(t.classes[:len(t.classes):len(t.classes)], "-START-", "-START2-") {
-		for b, tb := range append(t.classes[:len(t.classes):len(t.classes)], "-START-", "-START2-") {
+	for a, ta := range contexts {
+		for b, tb := range contexts {
 			t.tagScores(&t.pairs[a*nt+b], t.lookup(ta), t.lookup(tb))
 		}
 	}
