@@ -134,26 +134,18 @@ func coverGaps(text string, start, end int, toks []Token, first int) []Token {
 	out := toks[:first]
 	pos = start
 	glue := func(gs, ge int) {
-		for gs < ge {
-			r, n := utf8.DecodeRuneInString(text[gs:ge])
-			if unicode.IsSpace(r) {
-				gs += n
-				continue
+		for {
+			ws, we := nextWord(text, gs, ge)
+			if ws == we {
+				return
 			}
-			we := gs
-			for we < ge {
-				r, n := utf8.DecodeRuneInString(text[we:ge])
-				if unicode.IsSpace(r) {
-					break
-				}
-				we += n
-			}
+			gs = ws
 			if k := len(out) - 1; k >= first && out[k].End == gs {
 				out[k].End = we
 				out[k].Text = text[out[k].Start:we]
 			} else {
 				tag := "NN"
-				if unicode.IsUpper(r) {
+				if r, _ := utf8.DecodeRuneInString(text[gs:we]); unicode.IsUpper(r) {
 					tag = "NNP"
 				}
 				out = append(out, Token{Text: text[gs:we], Start: gs, End: we, Tag: tag})

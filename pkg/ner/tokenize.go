@@ -29,24 +29,35 @@ var abbrevRE = regexp.MustCompile(`^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$`)
 // A word longer than MaxWordBytes is one piece. Some text can be in no piece
 // (prose drops the "'Reilly" of "O'Reilly"); coverGaps puts it back.
 func splitSentence(text string, start, end int, out []piece) []piece {
-	i := start
+	for i := start; ; {
+		ws, we := nextWord(text, i, end)
+		if ws == we {
+			return out
+		}
+		out = splitWord(text, ws, we, out)
+		i = we
+	}
+}
+
+// nextWord returns the first run of non-space runes in text[i:end], or an
+// empty range when there is none.
+func nextWord(text string, i, end int) (ws, we int) {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	ws = i
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		if unicode.IsSpace(r) {
-			i += n
-			continue
+			break
 		}
-		ws := i
-		for i < end {
-			r, n := utf8.DecodeRuneInString(text[i:end])
-			if unicode.IsSpace(r) {
-				break
-			}
-			i += n
-		}
-		out = splitWord(text, ws, i, out)
+		i += n
 	}
-	return out
+	return ws, i
 }
 
 // splitWord appends the pieces of the word text[start:end].
