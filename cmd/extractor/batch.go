@@ -65,7 +65,6 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // batchMain is runBatch with the context and environment given.
 func batchMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	fl := flag.NewFlagSet("batch", flag.ContinueOnError)
-	fl.SetOutput(stderr)
 	var o batch.Options
 	fl.StringVar(&o.Output, "output", "", "output `file` (.gz, .zst compress; default standard output)")
 	fl.StringVar(&o.Output, "o", "", "short for --output")
@@ -93,15 +92,8 @@ func batchMain(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fl.StringVar(&sc.SASL.Mechanism, "sasl-mechanism", "", "SASL `mechanism`: plain, scram-sha-256 or scram-sha-512")
 	fl.StringVar(&sc.SASL.Username, "sasl-username", "", "SASL `user`")
 	fl.StringVar(&pwFile, "sasl-password-file", "", "`file` with the SASL password (or EXTRACTOR_SASL_PASSWORD)")
-	fl.Usage = func() {
-		fmt.Fprint(stderr, batchUsage)
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fl, args, batchUsage, stderr); !ok {
+		return code
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "extractor batch: "+format+"\n", a...)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,22 +33,14 @@ Flags:
 // runBench implements "extractor bench".
 func runBench(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fl.SetOutput(stderr)
 	minTime := fl.Duration("min-time", 0, "least `time` spent timing the extractor, in whole passes (0: 3s)")
 	proseN := fl.Int("prose", 0, "time prose on the first `N` articles only (0: all, -1: skip prose)")
 	cpu := fl.Int("cpu", 1, "GOMAXPROCS: the number of `cores` used")
 	asJSON := fl.Bool("json", false, "print the report as JSON")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the extractor's passes to `file`")
 	memProfile := fl.String("memprofile", "", "write an allocation profile of the extractor's passes to `file`")
-	fl.Usage = func() {
-		fmt.Fprint(stderr, benchUsage)
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fl, args, benchUsage, stderr); !ok {
+		return code
 	}
 	if *cpu < 1 {
 		fmt.Fprintf(stderr, "extractor bench: --cpu must be at least 1, not %d\n", *cpu)

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -38,19 +37,11 @@ Flags:
 // runExtract implements "extractor extract".
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fl.SetOutput(stderr)
 	format := fl.String("format", "events", "output `form`: events (one line per extraction) or article (one document per article)")
 	maxBody := fl.Int("max-body", events.MaxBodyBytes, "largest article body accepted, in `bytes`")
 	demo := fl.Bool("demo", false, "extract from the embedded seed article (no input needed)")
-	fl.Usage = func() {
-		fmt.Fprint(stderr, extractUsage)
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fl, args, extractUsage, stderr); !ok {
+		return code
 	}
 	if *format != "events" && *format != "article" {
 		fmt.Fprintf(stderr, "extractor extract: --format must be events or article, not %q\n", *format)

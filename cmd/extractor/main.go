@@ -9,6 +9,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -59,4 +61,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "extractor: unknown command %q\n\n%s", cmd, usage)
 		return 2
 	}
+}
+
+// parseFlags parses args into fl, whose usage text is usage followed by the
+// flag defaults. ok is false when the command should stop with code: 0
+// after --help, 2 after a bad flag (fl has reported it on stderr).
+func parseFlags(fl *flag.FlagSet, args []string, usage string, stderr io.Writer) (code int, ok bool) {
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
 }
