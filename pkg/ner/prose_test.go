@@ -1,7 +1,7 @@
 package ner
 
 import (
-	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/newsdesk/extractor/fixtures"
-	"github.com/newsdesk/extractor/pkg/events"
+	"github.com/newsdesk/extractor/internal/input"
 )
 
 // proseTokens tokenizes and tags one sentence with prose itself and aligns
@@ -100,14 +100,14 @@ func testTexts(t *testing.T) []string {
 		return texts
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		a, err := events.DecodeArticle(sc.Bytes(), 0)
-		require.NoError(t, err)
-		texts = append(texts, a.Body)
-	}
-	require.NoError(t, sc.Err())
+	err = input.Read(f, f.Name(), input.Options{}, func(it input.Item) error {
+		if it.Err != nil {
+			return fmt.Errorf("%s: %w", it.Where, it.Err)
+		}
+		texts = append(texts, it.Article.Body)
+		return nil
+	})
+	require.NoError(t, err)
 	return texts
 }
 
